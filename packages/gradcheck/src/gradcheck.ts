@@ -1,0 +1,253 @@
+/**
+ * `gradcheck`: compares the analytic gradient (backward) of a function with its numerical
+ * gradient (centered differences), entry by entry, and reports where and by how much they differ
+ * in terms a person can act on.
+ * @module
+ */
+import type { Dtype, Tensor } from '@tapegrad/tensor';
+import { analyticGradient } from './analytic-gradient.js';
+import { formatReport } from './format-report.js';
+import { isKink, type Kink } from './kink.js';
+import { unravelIndex } from './multi-index.js';
+import { centeredDifferences, checkEps } from './numerical-gradient.js';
+import { createProbe, type TensorFunction } from './probe.js';
+import { relError } from './rel-error.js';
+import { allowedError, FLOAT32_TOLERANCE, FLOAT64_TOLERANCE, type Tolerance, widenForFloat32 } from './tolerance.js';
+
+/** Options of `gradcheck` and `assertGradcheck`. */
+export interface GradcheckOptions {
+  /** Step h of the finite differences (default 1e-6). */
+  readonly eps?: number;
+  /** Absolute tolerance for float64 (default 1e-5). */
+  readonly atol?: number;
+  /** Relative tolerance for float64 (default 1e-3). */
+  readonly rtol?: number;
+  /** Absolute tolerance when backward runs in float32 (default 1e-3; never below `atol`). */
+  readonly float32Atol?: number;
+  /** Relative tolerance when backward runs in float32 (default 1e-2; never below `rtol`). */
+  readonly float32Rtol?: number;
+  /** The `v` of `sum(f(x) · v)`, with `f`'s output shape; default a fixed random one. */
+  readonly projection?: Tensor;
+  /** Seed of the default random `v` (default 0). */
+  readonly seed?: number;
+}
+
+/** One entry of one input, analytic against numerical. */
+export interface EntryComparison {
+  /** Multi-index of the entry within its input. */
+  readonly index: readonly number[];
+  /** Row-major flat position of the entry. */
+  readonly flatIndex: number;
+  /** What backward gave. */
+  readonly analytic: number;
+  /** The centered difference. */
+  readonly numerical: number;
+  /** `|analytic − numerical|`. */
+  readonly absError: number;
+  /** The course notes' `relError(analytic, numerical)`. */
+  readonly relError: number;
+  /** The largest `absError` accepted here: `atol + rtol·|numerical|`. */
+  readonly allowed: number;
+}
+
+/** The verdict for one input. */
+export interface InputCheck {
+  /** Position of the input in the `inputs` array. */
+  readonly index: number;
+  /** The input's label, when it has one. */
+  readonly label?: string;
+  /** The input's shape. */
+  readonly shape: readonly number[];
+  /** The input's dtype. */
+  readonly dtype: Dtype;
+  /** False for int32 inputs, which are constants of `f` and have no gradient. */
+  readonly checked: boolean;
+  /** Number of entries compared (kinks excluded). */
+  readonly entries: number;
+  /** Largest `|a − n|` over the compared entries. */
+  readonly maxAbsError: number;
+  /**
+   * Largest relative error over the compared entries whose larger magnitude exceeds `atol`;
+   * below that both values are rounding noise and their ratio means nothing (they are judged
+   * by `atol` alone).
+   */
+  readonly maxRelError: number;
+  /** The entry that misses its tolerance by the widest margin (null when nothing was compared). */
+  readonly worst: EntryComparison | null;
+  /** The few entries that miss their tolerance by the widest margins, worst first. */
+  readonly worstEntries: readonly EntryComparison[];
+  /** Entries outside tolerance that are not kinks. */
+  readonly failures: number;
+  /** The tolerance this input was judged with. */
+  readonly tolerance: Tolerance;
+  /** Why the tolerance differs from the one asked for, or why nothing was checked. */
+  readonly note?: string;
+}
+
+/** What `gradcheck` found. `String(report)` reads like a test failure. */
+export interface GradcheckReport {
+  /** True when no input has a failing entry (kinks do not count). */
+  readonly ok: boolean;
+  /** One verdict per input, in the order of `inputs`. */
+  readonly perInput: readonly InputCheck[];
+  /** Entries where `f` is not differentiable within ±eps, excluded from the verdict. */
+  readonly kinks: readonly Kink[];
+  /** The `v` the output was reduced with (float64, `f`'s output shape). */
+  readonly projection: Tensor;
+  /** `f`'s output shape. */
+  readonly outputShape: readonly number[];
+  /** The finite-difference step used. */
+  readonly eps: number;
+  /** The float64 tolerance asked for. */
+  readonly tolerance: Tolerance;
+  /** Caveats a reader needs: float32 tolerances, an output that was not recorded. */
+  readonly notes: readonly string[];
+  /** A one-line summary when ok; otherwise which input, which entry, both values, the tolerance, a table and the kinks. */
+  toString(): string;
+}
+
+/** How many of the worst entries a report tabulates per input. */
+const TABLE_ROWS = 5;
+
+/**
+ * Checks the gradient of `f` with respect to every float input against centered differences.
+ *
+ * A non-scalar `f` is checked through `sum(f(x) · v)` for a fixed random `v`: the same `v` seeds
+ * backward, so this checks backward's vector-Jacobian product in one pass. Both sides use
+ * private copies of the inputs; the user's tensors and their `.grad` are never touched. int32
+ * inputs are passed through as constants.
+ *
+ * An entry fails when `|a − n| > atol + rtol·|n|`. Entries where the one-sided slopes differ
+ * (a relu at 0, a tie in max) are kinks: reported in `kinks`, not counted as failures. When
+ * backward runs in float32 (a float32 input, or an `f` that returns float32), that input is
+ * judged with float32 tolerances and the report says so.
+ *
+ * ```ts
+ * const report = gradcheck((x, w) => x.matmul(w).tanh(), [randn([4, 3]), randn([3, 2])]);
+ * if (!report.ok) console.log(String(report));
+ * ```
+ */
+export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckReport {
+  const eps = checkEps('gradcheck', options.eps ?? 1e-6);
+  const tolerance: Tolerance = {
+    atol: checkTolerance('atol', options.atol ?? FLOAT64_TOLERANCE.atol),
+    rtol: checkTolerance('rtol', options.rtol ?? FLOAT64_TOLERANCE.rtol),
+  };
+  const float32Tolerance = widenForFloat32(tolerance, {
+    atol: checkTolerance('float32Atol', options.float32Atol ?? FLOAT32_TOLERANCE.atol),
+    rtol: checkTolerance('float32Rtol', options.float32Rtol ?? FLOAT32_TOLERANCE.rtol),
+  });
+
+  const probe = createProbe('gradcheck', f, inputs, options);
+  const analytic = analyticGradient('gradcheck', f, inputs, probe.projection);
+  const notes: string[] = [];
+  const hasFloatInput = inputs.some((input) => input.dtype !== 'int32');
+  if (!hasFloatInput) notes.push('no float inputs: nothing was checked (int32 inputs are constants)');
+  if (hasFloatInput && !analytic.recorded) {
+    notes.push(
+      "f's output was not recorded on the tape, so every analytic gradient is zero: was gradcheck called inside noGrad, " +
+        'or does f detach() its inputs?',
+    );
+  }
+
+  const kinks: Kink[] = [];
+  const perInput = inputs.map((input, i): InputCheck => {
+    const base = { index: i, ...(input.label === undefined ? {} : { label: input.label }), shape: input.shape.slice(), dtype: input.dtype };
+    const gradient = analytic.gradients[i];
+    if (gradient === null) {
+      return { ...base, checked: false, entries: 0, maxAbsError: 0, maxRelError: 0, worst: null, worstEntries: [], failures: 0, tolerance, note: 'int32: a constant of f, not checked' };
+    }
+    const inFloat32 = input.dtype === 'float32' || analytic.outputDtype === 'float32';
+    const judgedWith = inFloat32 ? float32Tolerance : tolerance;
+    const note = inFloat32 ? float32Note(i, input, analytic.outputDtype, judgedWith, tolerance) : undefined;
+    if (note !== undefined) notes.push(note);
+
+    const differences = centeredDifferences(probe, i, eps);
+    const compared: { entry: EntryComparison; margin: number }[] = [];
+    let maxAbsError = 0;
+    let maxRelError = 0;
+    let failures = 0;
+    for (let j = 0; j < gradient.length; j++) {
+      const a = gradient[j];
+      const n = differences.gradient[j];
+      const left = (probe.base - differences.minus[j]) / differences.stepDown[j];
+      const right = (differences.plus[j] - probe.base) / differences.stepUp[j];
+      const index = unravelIndex(j, input.shape);
+      // Kinks are judged on the float64 numerical side alone, so the float64 tolerance applies.
+      if (isKink(left, right, tolerance)) {
+        kinks.push({ input: i, ...(input.label === undefined ? {} : { label: input.label }), index, flatIndex: j, left, right, analytic: a, numerical: n });
+        continue;
+      }
+      const absError = Math.abs(a - n);
+      const allowed = allowedError(judgedWith, n);
+      const entry: EntryComparison = { index, flatIndex: j, analytic: a, numerical: n, absError, relError: relError(a, n), allowed };
+      // `!(≤)` rather than `>`, so that a NaN on either side fails.
+      if (!(absError <= allowed)) failures++;
+      // Math.max propagates NaN, so one NaN entry makes the maxima NaN, as it should.
+      maxAbsError = Math.max(maxAbsError, absError);
+      if (!(Math.max(Math.abs(a), Math.abs(n)) <= judgedWith.atol)) maxRelError = Math.max(maxRelError, entry.relError);
+      compared.push({ entry, margin: Number.isNaN(absError) ? Infinity : absError / allowed });
+    }
+    // Rank by how far past its own tolerance an entry is, not by raw error: a 1e-3 miss on a
+    // gradient of 1e3 is fine, on a gradient of 1e-3 it is the bug.
+    compared.sort((p, q) => q.margin - p.margin);
+    const worstEntries = compared.slice(0, TABLE_ROWS).map(({ entry }) => entry);
+    return {
+      ...base,
+      checked: true,
+      entries: compared.length,
+      maxAbsError,
+      maxRelError,
+      worst: worstEntries[0] ?? null,
+      worstEntries,
+      failures,
+      tolerance: judgedWith,
+      ...(note === undefined ? {} : { note }),
+    };
+  });
+
+  const report: GradcheckReport = {
+    ok: perInput.every((check) => check.failures === 0),
+    perInput,
+    kinks,
+    projection: probe.projection,
+    outputShape: probe.outputShape,
+    eps,
+    tolerance,
+    notes,
+    toString: () => formatReport(report),
+  };
+  return report;
+}
+
+/**
+ * `gradcheck`, throwing an Error whose message is the report when any entry fails; returns the
+ * report otherwise. Use it inside tests: the failure message names the input, the entry and both
+ * values.
+ *
+ * ```ts
+ * it('has a correct backward', () => {
+ *   assertGradcheck((x) => myOp.apply([x], undefined).sum(), [randn([3, 4])]);
+ * });
+ * ```
+ */
+export function assertGradcheck(f: TensorFunction, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckReport {
+  const report = gradcheck(f, inputs, options);
+  if (!report.ok) throw new Error(report.toString());
+  return report;
+}
+
+function checkTolerance(name: string, value: number): number {
+  if (!(value >= 0) || !Number.isFinite(value)) throw new Error(`gradcheck: ${name} must be a finite number ≥ 0, got ${value}`);
+  return value;
+}
+
+function float32Note(position: number, input: Tensor, outputDtype: Dtype, used: Tolerance, asked: Tolerance): string {
+  const name = input.label === undefined ? `input ${position}` : `input ${position} (${input.label})`;
+  const why = input.dtype === 'float32' ? 'is float32' : `is float64 but f returns ${outputDtype}`;
+  return (
+    `${name} ${why}: its analytic gradient was computed in float32 and compared with a float64 numerical gradient ` +
+    `at atol ${used.atol}, rtol ${used.rtol} instead of atol ${asked.atol}, rtol ${asked.rtol}, ` +
+    `since float32 rounding (about 6e-8 relative per op) would fail correct code; check in float64 for a tight test`
+  );
+}

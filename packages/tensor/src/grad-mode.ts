@@ -1,0 +1,56 @@
+/**
+ * Whether ops are being recorded: `noGrad` switches recording off for a callback, as
+ * PyTorch's `torch.no_grad()` does, and `detectAnomaly` switches NaN/Inf checking on.
+ * @module
+ */
+
+let gradEnabled = true;
+let anomalyEnabled = false;
+
+/** True when ops applied to tensors that require grad are recorded on the tape. */
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/**
+ * Runs `fn` without recording any op and returns its value. Use it for evaluation, for
+ * parameter updates, and anywhere a result must not carry a graph.
+ *
+ * ```ts
+ * const accuracy = noGrad(() => model.forward(x).argmax(1).eq(y).astype('float64').mean().item());
+ * ```
+ */
+export function noGrad<T>(fn: () => T): T {
+  return withGradEnabled(false, fn);
+}
+
+/** Runs `fn` with recording switched on or off, restoring the previous mode afterwards. */
+export function withGradEnabled<T>(enabled: boolean, fn: () => T): T {
+  const previous = gradEnabled;
+  gradEnabled = enabled;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = previous;
+  }
+}
+
+/** True inside `detectAnomaly`. */
+export function isAnomalyEnabled(): boolean {
+  return anomalyEnabled;
+}
+
+/**
+ * Runs `fn` (forward and any `backward` inside it) checking every op's output and every
+ * gradient for NaN or ±Inf. The first one found throws, naming the op, its inputs' shapes and
+ * the stack where the op was created. Slower: it captures a stack per op.
+ */
+export function detectAnomaly<T>(fn: () => T): T {
+  const previous = anomalyEnabled;
+  anomalyEnabled = true;
+  try {
+    return fn();
+  } finally {
+    anomalyEnabled = previous;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Reductions over one block of consecutive axes, seen as a `[outer, n, inner]` layout. Sums
+ * accumulate in float64 whatever the storage dtype, so float32 sums lose no more than one
+ * rounding.
+ * @module
+ */
+import type { TypedArray } from '../dtype.js';
+
+/** What a reduction computes. */
+export type ReduceKind = 'sum' | 'max' | 'min';
+
+/** Reduces the middle axis of `x` viewed as `[outer, n, inner]` into `out` (`[outer, inner]`). */
+export function reduceMiddle(x: TypedArray, outer: number, n: number, inner: number, kind: ReduceKind, out: TypedArray): void {
+  if (inner === 1) {
+    for (let o = 0; o < outer; o++) out[o] = reduceContiguous(x, o * n, n, kind);
+    return;
+  }
+  const acc = new Float64Array(inner);
+  for (let o = 0; o < outer; o++) {
+    acc.fill(kind === 'sum' ? 0 : kind === 'max' ? -Infinity : Infinity);
+    const base = o * n * inner;
+    for (let k = 0; k < n; k++) {
+      const offset = base + k * inner;
+      if (kind === 'sum') {
+        for (let j = 0; j < inner; j++) acc[j] += x[offset + j];
+      } else if (kind === 'max') {
+        for (let j = 0; j < inner; j++) {
+          const v = x[offset + j];
+          if (v > acc[j] || v !== v) acc[j] = v;
+        }
+      } else {
+        for (let j = 0; j < inner; j++) {
+          const v = x[offset + j];
+          if (v < acc[j] || v !== v) acc[j] = v;
+        }
+      }
+    }
+    // A NaN seen earlier must survive later comparisons: `v > NaN` is false, so it does.
+    out.set(acc, o * inner);
+  }
+}
+
+function reduceContiguous(x: TypedArray, start: number, n: number, kind: ReduceKind): number {
+  if (kind === 'sum') {
+    let total = 0;
+    for (let k = 0; k < n; k++) total += x[start + k];
+    return total;
+  }
+  let best = kind === 'max' ? -Infinity : Infinity;
+  for (let k = 0; k < n; k++) {
+    const v = x[start + k];
+    if (v !== v) return NaN;
+    if (kind === 'max' ? v > best : v < best) best = v;
+  }
+  return best;
+}
+
+/** Index of the first largest (or smallest) entry along the middle axis of `[outer, n, inner]`. */
+export function argReduceMiddle(x: TypedArray, outer: number, n: number, inner: number, largest: boolean, out: Int32Array): void {
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < inner; j++) {
+      const base = o * n * inner + j;
+      let bestIndex = 0;
+      let best = x[base];
+      for (let k = 1; k < n && best === best; k++) {
+        const v = x[base + k * inner];
+        if (v !== v || (largest ? v > best : v < best)) {
+          best = v;
+          bestIndex = k;
+        }
+      }
+      out[o * inner + j] = bestIndex;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Converting between nested JS arrays and flat row-major storage, with errors for ragged,
+ * non-numeric or absurdly deep input.
+ * @module
+ */
+import type { TypedArray } from './dtype.js';
+import type { Shape } from './shape.js';
+
+/** A number, or arbitrarily nested arrays of numbers. */
+export type NestedArray = number | NestedArray[];
+
+/** Deepest nesting `tensor()` accepts; far beyond any real tensor, short of a stack overflow. */
+export const MAX_NESTING = 32;
+
+/** The shape of a rectangular nested array, or an error naming where it is ragged or not a number. */
+export function inferShape(op: string, value: unknown): number[] {
+  const shape: number[] = [];
+  let level: unknown = value;
+  while (Array.isArray(level)) {
+    if (shape.length >= MAX_NESTING) {
+      throw new Error(`${op}: the nested array is more than ${MAX_NESTING} levels deep; tensors of that rank are not supported`);
+    }
+    shape.push(level.length);
+    if (level.length === 0) break;
+    level = level[0];
+  }
+  checkRectangular(op, value, shape, 0, '');
+  return shape;
+}
+
+function checkRectangular(op: string, value: unknown, shape: Shape, depth: number, path: string): void {
+  if (depth === shape.length) {
+    if (typeof value !== 'number' && typeof value !== 'boolean') {
+      const found = Array.isArray(value) ? `an array (the first row is ${depth} levels deep here)` : `${typeof value} ${JSON.stringify(value)}`;
+      throw new Error(`${op}: element${path || ' '}is ${found}, expected a number; every row must have the same length and depth`);
+    }
+    return;
+  }
+  if (!Array.isArray(value)) {
+    throw new Error(`${op}: element${path || ' '}is ${typeof value} ${JSON.stringify(value)} but rows at this depth are arrays of length ${shape[depth]}; the nested array is ragged`);
+  }
+  if (value.length !== shape[depth]) {
+    throw new Error(`${op}: row${path || ' '}has length ${value.length} but the first row at this depth has ${shape[depth]}; the nested array is ragged`);
+  }
+  for (let i = 0; i < value.length; i++) checkRectangular(op, value[i], shape, depth + 1, `${path}[${i}]`);
+}
+
+/** Copies a rectangular nested array (already checked by `inferShape`) into `out`, row-major. */
+export function flattenInto(value: unknown, out: TypedArray): void {
+  let index = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);
+    } else {
+      out[index++] = Number(item);
+    }
+  }
+}
+
+/** Builds nested arrays from flat row-major storage (a plain number for a scalar). */
+export function toNested(buffer: TypedArray, shape: Shape): NestedArray {
+  if (shape.length === 0) return buffer[0];
+  const build = (axis: number, offset: number, stride: number): NestedArray[] => {
+    const extent = shape[axis];
+    const inner = stride / (extent || 1);
+    const rows: NestedArray[] = [];
+    for (let i = 0; i < extent; i++) {
+      rows.push(axis === shape.length - 1 ? buffer[offset + i] : build(axis + 1, offset + i * inner, inner));
+    }
+    return rows;
+  };
+  return build(0, 0, buffer.length || shape.reduce((a, b) => a * b, 1));
+}

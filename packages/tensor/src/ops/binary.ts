@@ -1,0 +1,139 @@
+/**
+ * Binary elementwise primitives with numpy broadcasting. Every backward undoes broadcasting with
+ * the one shared `sumTo`; none sums by hand.
+ * @module
+ */
+import { allocate } from '../dtype.js';
+import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
+import { broadcastShapes, sizeOf } from '../shape.js';
+import { broadcastTensorsArb, type ValueRange } from '../sampling.js';
+import type { Tensor, TensorLike } from '../tensor.js';
+import { broadcastBinary, type RowKernel } from '../kernels/broadcast-binary.js';
+import { addRow, divRow, maximumRow, minimumRow, mulRow, powRow, subRow } from '../kernels/binary-rows.js';
+import { sumTo } from './broadcast.js';
+import { binaryOperands } from './operands.js';
+
+/** A forward that broadcasts `a` against `b` and applies `row`, writing `a`'s dtype (or `outDtype`). */
+export function broadcasting(name: string, row: RowKernel, outDtype?: 'int32') {
+  return ([a, b]: readonly RawTensor[]): RawResult => {
+    const shape = broadcastShapes(name, a.shape, b.shape);
+    const out = allocate(outDtype ?? a.dtype, sizeOf(shape));
+    broadcastBinary(a.buffer, a.shape, b.buffer, b.shape, out, shape, row);
+    return { buffer: out, shape };
+  };
+}
+
+function samplePairs(range: ValueRange = {}) {
+  return (fc: FastCheckModule) => broadcastTensorsArb(fc, 2, {}, range).map(([a, b]) => ({ inputs: [a, b], attrs: undefined }));
+}
+
+/** The share of the gradient `a` gets from maximum/minimum: 1 where it wins, ½ on a tie. */
+function winnerShare(wins: Tensor, ties: Tensor, like: Tensor): Tensor {
+  return wins.astype(like.dtype).add(ties.astype(like.dtype).mul(0.5));
+}
+
+export const addOp = defineOp({
+  name: 'add',
+  forward: broadcasting('add', addRow),
+  backward: (g, [a, b]) => [sumTo(g, a.shape), sumTo(g, b.shape)],
+  saves: { inputs: [] },
+  sample: samplePairs(),
+});
+
+export const subOp = defineOp({
+  name: 'sub',
+  forward: broadcasting('sub', subRow),
+  backward: (g, [a, b], { needsGrad }) => [sumTo(g, a.shape), needsGrad[1] ? sumTo(g.neg(), b.shape) : null],
+  saves: { inputs: [] },
+  sample: samplePairs(),
+});
+
+export const mulOp = defineOp({
+  name: 'mul',
+  forward: broadcasting('mul', mulRow),
+  // Mul swaps: each input's gradient is the upstream gradient times the other input.
+  backward: (g, [a, b], { needsGrad }) => [
+    needsGrad[0] ? sumTo(g.mul(b), a.shape) : null,
+    needsGrad[1] ? sumTo(g.mul(a), b.shape) : null,
+  ],
+  sample: samplePairs(),
+});
+
+export const divOp = defineOp({
+  name: 'div',
+  forward: broadcasting('div', divRow),
+  // d(a/b)/da = 1/b, d(a/b)/db = −a/b².
+  backward: (g, [a, b], { needsGrad }) => [
+    needsGrad[0] ? sumTo(g.div(b), a.shape) : null,
+    needsGrad[1] ? sumTo(g.mul(a).div(b.mul(b)).neg(), b.shape) : null,
+  ],
+  sample: samplePairs({ awayFrom: [0], margin: 0.2 }),
+});
+
+export const powOp = defineOp({
+  name: 'pow',
+  forward: broadcasting('pow', powRow),
+  // d(aᵇ)/da = b·aᵇ⁻¹, d(aᵇ)/db = aᵇ·ln a (only asked for when the exponent requires grad).
+  backward: (g, [a, b], { needsGrad, out }) => [
+    needsGrad[0] ? sumTo(g.mul(b).mul(a.pow(b.sub(1))), a.shape) : null,
+    needsGrad[1] ? sumTo(g.mul(out).mul(a.log()), b.shape) : null,
+  ],
+  saves: { output: true },
+  sample: samplePairs({ min: 0.2, max: 2 }),
+});
+
+export const maximumOp = defineOp({
+  name: 'maximum',
+  forward: broadcasting('maximum', maximumRow),
+  backward: (g, [a, b]) => {
+    const shareA = winnerShare(a.gt(b), a.eq(b), g);
+    return [sumTo(g.mul(shareA), a.shape), sumTo(g.mul(shareA.neg().add(1)), b.shape)];
+  },
+  sample: samplePairs(),
+});
+
+export const minimumOp = defineOp({
+  name: 'minimum',
+  forward: broadcasting('minimum', minimumRow),
+  backward: (g, [a, b]) => {
+    const shareA = winnerShare(a.lt(b), a.eq(b), g);
+    return [sumTo(g.mul(shareA), a.shape), sumTo(g.mul(shareA.neg().add(1)), b.shape)];
+  },
+  sample: samplePairs(),
+});
+
+/** The public form of a binary primitive: operands promoted, broadcast checked with labels. */
+function binary(op: typeof addOp, a: TensorLike, b: TensorLike, float = false): Tensor {
+  const [x, y] = binaryOperands(op.name, a, b, { float });
+  broadcastShapes(op.name, x.shape, y.shape, [x.label, y.label]);
+  return op.apply([x, y]);
+}
+
+/** `a + b`, broadcasting. */
+export function add(a: TensorLike, b: TensorLike): Tensor {
+  return binary(addOp, a, b);
+}
+/** `a − b`, broadcasting. */
+export function sub(a: TensorLike, b: TensorLike): Tensor {
+  return binary(subOp, a, b);
+}
+/** `a · b` elementwise, broadcasting. */
+export function mul(a: TensorLike, b: TensorLike): Tensor {
+  return binary(mulOp, a, b);
+}
+/** `a / b`, broadcasting; integer operands give a float result (numpy's true division). */
+export function div(a: TensorLike, b: TensorLike): Tensor {
+  return binary(divOp, a, b, true);
+}
+/** `a ** b`, broadcasting; the result is float. */
+export function pow(a: TensorLike, b: TensorLike): Tensor {
+  return binary(powOp, a, b, true);
+}
+/** Elementwise maximum; a tie splits the gradient evenly between the two. */
+export function maximum(a: TensorLike, b: TensorLike): Tensor {
+  return binary(maximumOp, a, b);
+}
+/** Elementwise minimum; a tie splits the gradient evenly between the two. */
+export function minimum(a: TensorLike, b: TensorLike): Tensor {
+  return binary(minimumOp, a, b);
+}

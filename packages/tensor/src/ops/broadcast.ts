@@ -1,0 +1,64 @@
+/**
+ * Broadcasting as an op (`broadcastTo`) and its inverse `sumTo`, the one function every backward
+ * uses to return a gradient in its input's shape.
+ * @module
+ */
+import { allocate } from '../dtype.js';
+import { defineOp, describeTensor } from '../op.js';
+import { broadcastShapes, checkShape, formatShape, type Shape, sameShape, sizeOf } from '../shape.js';
+import { broadcastShapesArb, tensorArb } from '../sampling.js';
+import type { Tensor } from '../tensor.js';
+import { broadcastBinary } from '../kernels/broadcast-binary.js';
+import { copyRow } from '../kernels/binary-rows.js';
+
+export const broadcastToOp = defineOp<{ shape: readonly number[] }>({
+  name: 'broadcastTo',
+  forward: ([x], { shape }) => {
+    const out = allocate(x.dtype, sizeOf(shape));
+    broadcastBinary(out, shape, x.buffer, x.shape, out, shape, copyRow);
+    return { buffer: out, shape };
+  },
+  backward: (g, [x]) => [sumTo(g, x.shape)],
+  saves: { inputs: [] },
+  sample: (fc) =>
+    broadcastShapesArb(fc, 1).chain(([small]) =>
+      broadcastShapesArb(fc, 1, { minRank: small.length, maxRank: 4 })
+        .map(([big]) => {
+          // Make `big` a valid target: keep small's non-1 extents on its trailing axes.
+          const target = big.slice();
+          for (let i = 1; i <= small.length; i++) if (small[small.length - i] !== 1) target[target.length - i] = small[small.length - i];
+          return target;
+        })
+        .filter((target) => sizeOf(target) <= 64)
+        .chain((target) => tensorArb(fc, small).map((x) => ({ inputs: [x], attrs: { shape: target } }))),
+    ),
+});
+
+/** `x` repeated along size-1 and missing leading axes to reach `shape` (numpy's broadcast_to). */
+export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
+  const target = checkShape('broadcastTo', shape);
+  if (target.length < x.ndim || !sameShape(broadcastShapes('broadcastTo', x.shape, target), target)) {
+    throw new Error(`broadcastTo: ${describeTensor(x)} cannot broadcast to ${formatShape(target)}; each axis must match or be 1 in the source`);
+  }
+  if (sameShape(x.shape, target)) return x;
+  return broadcastToOp.apply([x], { shape: target });
+}
+
+/**
+ * Sums `grad` down to `shape`, undoing numpy broadcasting: leading axes that broadcasting added
+ * and axes where `shape` has extent 1 are summed away. Every backward of a broadcasting op ends
+ * with this.
+ */
+export function sumTo(grad: Tensor, shape: Shape): Tensor {
+  if (sameShape(grad.shape, shape)) return grad;
+  const lead = grad.ndim - shape.length;
+  if (lead < 0) {
+    throw new Error(`sumTo: gradient ${formatShape(grad.shape)} has fewer axes than the target ${formatShape(shape)}`);
+  }
+  const axes: number[] = [];
+  for (let axis = 0; axis < grad.ndim; axis++) {
+    if (axis < lead || (shape[axis - lead] === 1 && grad.shape[axis] !== 1)) axes.push(axis);
+  }
+  const summed = axes.length > 0 ? grad.sum(axes, true) : grad;
+  return summed.reshape(shape);
+}

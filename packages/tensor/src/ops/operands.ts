@@ -1,0 +1,55 @@
+/**
+ * Turning public arguments into registry-op inputs: numbers become scalar tensors of the other
+ * operand's dtype, and mixed dtypes promote (`int32 < float32 < float64`) through the
+ * differentiable `astype`, so every kernel sees operands of one dtype.
+ * @module
+ */
+import { allocate, type Dtype, getDefaultDtype, isFloat, promoteDtypes } from '../dtype.js';
+import { Tensor, type TensorLike } from '../tensor.js';
+
+/** A scalar tensor holding `value` in `dtype`. */
+export function scalarOf(value: number, dtype: Dtype): Tensor {
+  const buffer = allocate(dtype, 1);
+  buffer[0] = value;
+  return new Tensor(buffer, []);
+}
+
+function checkOperand(op: string, value: unknown, position: string): asserts value is TensorLike {
+  if (!(value instanceof Tensor) && typeof value !== 'number') {
+    const kind = Array.isArray(value) ? 'a plain array (wrap it with tensor(...))' : value === null ? 'null' : typeof value;
+    throw new Error(`${op}: ${position} operand is ${kind}; expected a Tensor or a number`);
+  }
+}
+
+/** `x` converted to `dtype` when it is not already. */
+export function castTo(x: Tensor, dtype: Dtype): Tensor {
+  return x.dtype === dtype ? x : x.astype(dtype);
+}
+
+/**
+ * The two operands of a binary op as tensors of one dtype. A number takes the tensor's dtype,
+ * except that a non-integer number with an int32 tensor gives the default float dtype.
+ * `float: true` (division, pow) also sends int32 to the default float dtype.
+ */
+export function binaryOperands(op: string, a: TensorLike, b: TensorLike, { float = false } = {}): [Tensor, Tensor] {
+  checkOperand(op, a, 'first');
+  checkOperand(op, b, 'second');
+  // A number adopts the tensor's dtype; only a fractional number can lift int32 to float.
+  const withNumber = (x: Tensor, n: number): Dtype =>
+    isFloat(x.dtype) || Number.isInteger(n) ? x.dtype : getDefaultDtype();
+  let dtype: Dtype;
+  if (typeof a === 'number' && typeof b === 'number') dtype = getDefaultDtype();
+  else if (typeof a === 'number') dtype = withNumber(b as Tensor, a);
+  else if (typeof b === 'number') dtype = withNumber(a, b);
+  else dtype = promoteDtypes(a.dtype, b.dtype);
+  if (float && !isFloat(dtype)) dtype = getDefaultDtype();
+  const toTensor = (x: TensorLike) => (typeof x === 'number' ? scalarOf(x, dtype) : castTo(x, dtype));
+  return [toTensor(a), toTensor(b)];
+}
+
+/** `x` as a float tensor: int32 goes to the default float dtype (as numpy's `np.exp(int_array)`). */
+export function floatOperand(op: string, x: TensorLike): Tensor {
+  checkOperand(op, x, 'the');
+  if (typeof x === 'number') return scalarOf(x, getDefaultDtype());
+  return isFloat(x.dtype) ? x : x.astype(getDefaultDtype());
+}

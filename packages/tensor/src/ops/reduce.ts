@@ -1,0 +1,126 @@
+/**
+ * The reduction primitives `sum`, `max` and `min`, with numpy's `axis`/`keepdims` semantics.
+ * Several axes reduce one run of consecutive axes at a time.
+ * @module
+ */
+import { allocate, type TypedArray } from '../dtype.js';
+import { defineOp, describeTensor, type RawResult, type RawTensor } from '../op.js';
+import { normalizeAxes, reducedShape, type Shape, sizeOf } from '../shape.js';
+import { axesArb, shapeArb, tensorArb } from '../sampling.js';
+import type { Tensor } from '../tensor.js';
+import { reduceMiddle, type ReduceKind } from '../kernels/reduce.js';
+import type { FastCheckModule } from '../op.js';
+
+/** Normalised reduction arguments: sorted distinct axes, and whether they are kept as size 1. */
+export interface ReduceAttrs {
+  readonly axes: readonly number[];
+  readonly keepdims: boolean;
+}
+
+/** Splits sorted axes into runs of consecutive axes, last run first. */
+function runsFromLast(axes: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const axis of axes) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === axis - 1) run.push(axis);
+    else runs.push([axis]);
+  }
+  return runs.reverse();
+}
+
+/** Reduces `axes` of raw storage; shared by the primitives and by logsumexp's forward. */
+export function reduceRaw(x: RawTensor, { axes, keepdims }: ReduceAttrs, kind: ReduceKind): RawResult {
+  let buffer: TypedArray = x.buffer;
+  let shape: number[] = x.shape.slice();
+  for (const run of runsFromLast(axes)) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    const outer = sizeOf(shape.slice(0, first));
+    const n = sizeOf(shape.slice(first, last + 1));
+    const inner = sizeOf(shape.slice(last + 1));
+    const out = allocate(x.dtype, outer * inner);
+    reduceMiddle(buffer, outer, n, inner, kind, out);
+    buffer = out;
+    shape = [...shape.slice(0, first), ...shape.slice(last + 1)];
+  }
+  if (axes.length === 0) buffer = buffer.slice();
+  return { buffer, shape: reducedShape(x.shape, axes, keepdims) };
+}
+
+/** The gradient `g` reshaped so it broadcasts back over the reduced axes. */
+export function keptDims(g: Tensor, inputShape: Shape, attrs: ReduceAttrs): Tensor {
+  return attrs.keepdims ? g : g.reshape(reducedShape(inputShape, attrs.axes, true));
+}
+
+/** Inputs for reductions: any tensor and a valid axis choice, keepdims both ways. */
+export function sampleReduction(fc: FastCheckModule) {
+  return shapeArb(fc).chain((shape) =>
+    fc.tuple(tensorArb(fc, shape), axesArb(fc, shape.length), fc.boolean()).map(([x, axis, keepdims]) => ({
+      inputs: [x],
+      attrs: { axes: normalizeAxes('sample', axis, shape), keepdims },
+    })),
+  );
+}
+
+/** Gradient of max/min: routed to the entries equal to the result, split evenly among ties. */
+function extremumBackward(g: Tensor, x: Tensor, out: Tensor, attrs: ReduceAttrs): Tensor {
+  const winners = x.eq(keptDims(out, x.shape, attrs)).astype(g.dtype);
+  const count = winners.sum(attrs.axes, true);
+  return winners.div(count).mul(keptDims(g, x.shape, attrs));
+}
+
+export const sumOp = defineOp<ReduceAttrs>({
+  name: 'sum',
+  forward: ([x], attrs) => reduceRaw(x, attrs, 'sum'),
+  backward: (g, [x], { attrs }) => [keptDims(g, x.shape, attrs).broadcastTo(x.shape)],
+  saves: { inputs: [] },
+  sample: sampleReduction,
+});
+
+export const maxOp = defineOp<ReduceAttrs>({
+  name: 'max',
+  forward: ([x], attrs) => reduceRaw(x, attrs, 'max'),
+  backward: (g, [x], { attrs, out }) => [extremumBackward(g, x, out, attrs)],
+  saves: { output: true },
+  sample: sampleReduction,
+});
+
+export const minOp = defineOp<ReduceAttrs>({
+  name: 'min',
+  forward: ([x], attrs) => reduceRaw(x, attrs, 'min'),
+  backward: (g, [x], { attrs, out }) => [extremumBackward(g, x, out, attrs)],
+  saves: { output: true },
+  sample: sampleReduction,
+});
+
+/** Validates and normalises reduction arguments for `op`. */
+export function reduceAttrs(op: string, x: Tensor, axis: number | readonly number[] | undefined, keepdims: boolean): ReduceAttrs {
+  return { axes: normalizeAxes(op, axis, x.shape), keepdims: Boolean(keepdims) };
+}
+
+function checkNonEmpty(op: string, x: Tensor, attrs: ReduceAttrs): void {
+  for (const axis of attrs.axes) {
+    if (x.shape[axis] === 0) {
+      throw new Error(`${op}: cannot reduce the empty axis ${axis} of ${describeTensor(x)}; ${op} of nothing has no value`);
+    }
+  }
+}
+
+/** Sum over `axis` (all axes when omitted); negative axes count from the end. */
+export function sum(x: Tensor, axis?: number | readonly number[], keepdims = false): Tensor {
+  return sumOp.apply([x], reduceAttrs('sum', x, axis, keepdims));
+}
+
+/** Maximum over `axis` (all axes when omitted); ties split the gradient evenly. */
+export function max(x: Tensor, axis?: number | readonly number[], keepdims = false): Tensor {
+  const attrs = reduceAttrs('max', x, axis, keepdims);
+  checkNonEmpty('max', x, attrs);
+  return maxOp.apply([x], attrs);
+}
+
+/** Minimum over `axis` (all axes when omitted); ties split the gradient evenly. */
+export function min(x: Tensor, axis?: number | readonly number[], keepdims = false): Tensor {
+  const attrs = reduceAttrs('min', x, axis, keepdims);
+  checkNonEmpty('min', x, attrs);
+  return minOp.apply([x], attrs);
+}

@@ -1,0 +1,119 @@
+/**
+ * Shapes: sizes, strides, numpy broadcasting and axis normalisation, each with an error that
+ * names the op and the shapes when the input is wrong.
+ * @module
+ */
+
+/** A tensor's shape: one non-negative integer extent per axis. */
+export type Shape = readonly number[];
+
+/** Largest element count a tensor may have; past it creation fails fast instead of allocating. */
+export const MAX_SIZE = 2 ** 31 - 1;
+
+/** `[2,3]` printed the way errors and tape listings show shapes. */
+export function formatShape(shape: Shape): string {
+  return `[${shape.join(',')}]`;
+}
+
+/** Number of elements in a tensor of `shape` (1 for a scalar's `[]`). */
+export function sizeOf(shape: Shape): number {
+  let size = 1;
+  for (const extent of shape) size *= extent;
+  return size;
+}
+
+/** Checks that every extent is a non-negative integer and the total size is allocatable. */
+export function checkShape(op: string, shape: unknown): number[] {
+  if (!Array.isArray(shape)) throw new Error(`${op}: shape must be an array of integers, got ${String(shape)}`);
+  let size = 1;
+  for (const extent of shape) {
+    if (!Number.isInteger(extent) || extent < 0) {
+      throw new Error(`${op}: shape ${JSON.stringify(shape)} has an invalid extent ${String(extent)}; extents are integers ≥ 0`);
+    }
+    size *= extent;
+  }
+  if (size > MAX_SIZE) {
+    throw new Error(`${op}: shape ${formatShape(shape)} has ${size} elements, more than the ${MAX_SIZE} a typed array can hold`);
+  }
+  return shape.slice();
+}
+
+/** Row-major strides of a contiguous tensor of `shape`. */
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let stride = 1;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    strides[axis] = stride;
+    stride *= shape[axis];
+  }
+  return strides;
+}
+
+/** True when the two shapes are equal extent by extent. */
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The shape two operands broadcast to under numpy's rules: align trailing axes; extents must be
+ * equal or one of them 1.
+ */
+export function broadcastShapes(op: string, a: Shape, b: Shape, labels: [string?, string?] = []): number[] {
+  const rank = Math.max(a.length, b.length);
+  const out = new Array<number>(rank);
+  for (let i = 1; i <= rank; i++) {
+    const ea = i <= a.length ? a[a.length - i] : 1;
+    const eb = i <= b.length ? b[b.length - i] : 1;
+    if (ea !== eb && ea !== 1 && eb !== 1) {
+      const name = (shape: Shape, label?: string) => `${formatShape(shape)}${label ? ` (${label})` : ''}`;
+      throw new Error(
+        `${op}: shapes ${name(a, labels[0])} and ${name(b, labels[1])} cannot broadcast: ` +
+          `axis ${-i} has extents ${ea} and ${eb}; numpy broadcasting needs equal extents or a 1 — ` +
+          `reshape or unsqueeze one operand`,
+      );
+    }
+    out[rank - i] = ea === 1 ? eb : ea;
+  }
+  return out;
+}
+
+/** Normalises a possibly negative axis for a tensor of `rank` axes, or throws naming the op. */
+export function normalizeAxis(op: string, axis: number, rank: number, shape?: Shape): number {
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+    const where = shape ? ` of shape ${formatShape(shape)}` : '';
+    const range = rank === 0 ? 'a scalar has no axes' : `valid axes are ${-rank}…${rank - 1}`;
+    throw new Error(`${op}: axis ${String(axis)} is out of range for a tensor${where} (rank ${rank}); ${range}`);
+  }
+  return axis < 0 ? axis + rank : axis;
+}
+
+/**
+ * Normalises `axis` (one, several, or undefined for all) to a sorted list of distinct
+ * non-negative axes.
+ */
+export function normalizeAxes(op: string, axis: number | readonly number[] | undefined | null, shape: Shape): number[] {
+  const rank = shape.length;
+  if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
+  const list = typeof axis === 'number' ? [axis] : axis;
+  const axes = list.map((a) => normalizeAxis(op, a, rank, shape));
+  const sorted = [...new Set(axes)].sort((x, y) => x - y);
+  if (sorted.length !== axes.length) {
+    throw new Error(`${op}: axis list ${JSON.stringify(list)} repeats an axis for shape ${formatShape(shape)}`);
+  }
+  return sorted;
+}
+
+/** The shape left after reducing `axes` of `shape`, with size-1 axes kept when `keepdims`. */
+export function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (axes.includes(i)) {
+      if (keepdims) out.push(1);
+    } else {
+      out.push(shape[i]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,258 @@
+/**
+ * The tape: every op applied to a tensor that requires grad records a node here, and backward
+ * walks the nodes reachable from the output in reverse recording order. The walk is a loop over
+ * a sorted array (no recursion), so graphs of millions of nodes work.
+ * @module
+ */
+import { isAnomalyEnabled, withGradEnabled } from './grad-mode.js';
+import type { Op } from './op.js';
+import { describeTensor } from './op.js';
+import { formatShape, sameShape } from './shape.js';
+import type { Tensor } from './tensor.js';
+
+/** One recorded op application: what ran, on what, producing what, and when. */
+export interface TapeNode {
+  /** The op that ran. */
+  readonly op: Op<unknown>;
+  /** Its inputs; `null` once backward has freed the graph (see `retainGraph`). */
+  inputs: readonly Tensor[] | null;
+  /** Its non-tensor arguments; `null` once freed. */
+  attrs: unknown;
+  /** The tensor it produced. */
+  readonly output: Tensor;
+  /** Its place on the tape: later nodes have larger numbers. */
+  readonly seq: number;
+  /** Versions of the saved inputs (by position; -1 when not saved) at record time. */
+  readonly inputVersions: readonly number[];
+  /** Version of the output at record time. */
+  readonly outputVersion: number;
+  /** Where the op was created; captured only inside `detectAnomaly`. */
+  readonly creationStack: string | undefined;
+}
+
+let nextSeq = 0;
+
+/** Records `op` applied to `inputs` with result `out` and links `out` to the new node. */
+export function recordNode(op: Op<any>, inputs: readonly Tensor[], attrs: unknown, out: Tensor): void {
+  const saved = op.saves?.inputs;
+  const inputVersions = inputs.map((input, i) => (saved === undefined || saved.includes(i) ? input.version.value : -1));
+  const node: TapeNode = {
+    op,
+    inputs,
+    attrs,
+    output: out,
+    seq: nextSeq++,
+    inputVersions,
+    outputVersion: out.version.value,
+    creationStack: isAnomalyEnabled() ? new Error().stack?.split('\n').slice(3).join('\n') : undefined,
+  };
+  out.node = node;
+  out.requiresGrad = true;
+}
+
+/** Options of `Tensor.backward` and of the functional transforms. */
+export interface BackwardOptions {
+  /** Keep the graph's saved values so backward can run through it again (default: `createGraph`). */
+  readonly retainGraph?: boolean;
+  /** Record the backward computation itself, making the gradients differentiable (default false). */
+  readonly createGraph?: boolean;
+}
+
+/**
+ * Collects the nodes reachable from `roots`, newest first. Iterative on purpose: recursion
+ * overflows the stack past ~10⁴ nodes.
+ */
+export function reachableNodes(roots: readonly Tensor[]): TapeNode[] {
+  const seen = new Set<TapeNode>();
+  const pending: TapeNode[] = [];
+  for (const root of roots) if (root.node) pending.push(root.node);
+  const nodes: TapeNode[] = [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.inputs === null) throw freedGraphError(node);
+    nodes.push(node);
+    for (const input of node.inputs) {
+      if (input.node !== null && !seen.has(input.node)) pending.push(input.node);
+    }
+  }
+  return nodes.sort((a, b) => b.seq - a.seq);
+}
+
+/**
+ * Backpropagates `seeds` (one per root, each the root's shape) through the tape.
+ * With `capture`, returns the gradients of those tensors instead of accumulating into leaves'
+ * `.grad` (this is how `grad`, `vjp` and friends work); without, fills `.grad` on leaves and on
+ * tensors that called `retainGrad()`.
+ */
+export function runBackward(
+  roots: readonly Tensor[],
+  seeds: readonly Tensor[],
+  options: BackwardOptions = {},
+  capture?: readonly Tensor[],
+): (Tensor | null)[] {
+  const createGraph = options.createGraph ?? false;
+  const retainGraph = options.retainGraph ?? createGraph;
+  return withGradEnabled(createGraph, () => {
+    const nodes = reachableNodes(roots);
+    const pending = new Map<Tensor, Tensor>();
+    const captured = new Map<Tensor, Tensor>();
+    const wanted = new Set(capture ?? []);
+    const addTo = (map: Map<Tensor, Tensor>, key: Tensor, grad: Tensor) => {
+      const previous = map.get(key);
+      map.set(key, previous ? previous.add(grad) : grad);
+    };
+    const deliver = (target: Tensor, grad: Tensor) => {
+      if (wanted.has(target)) addTo(captured, target, grad);
+      else if (!capture && (target.node === null || target.retainsGrad)) accumulateGrad(target, grad, createGraph);
+    };
+    roots.forEach((root, i) => {
+      if (root.node) addTo(pending, root, seeds[i]);
+      else deliver(root, seeds[i]);
+    });
+    for (const node of nodes) {
+      const grad = pending.get(node.output);
+      if (grad === undefined) continue;
+      pending.delete(node.output);
+      deliver(node.output, grad);
+      const inputs = node.inputs!;
+      checkVersions(node);
+      const needsGrad = inputs.map((input) => input.requiresGrad);
+      const inputGrads = node.op.backward(grad, inputs, { attrs: node.attrs, out: node.output, needsGrad });
+      for (let i = 0; i < inputs.length; i++) {
+        const input = inputs[i];
+        const inputGrad = inputGrads[i];
+        if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) continue;
+        checkGradient(node, i, inputGrad);
+        if (input.node !== null) addTo(pending, input, inputGrad);
+        else deliver(input, inputGrad);
+      }
+      if (!retainGraph) {
+        node.inputs = null;
+        node.attrs = null;
+      }
+    }
+    return (capture ?? []).map((target) => captured.get(target) ?? null);
+  });
+}
+
+function accumulateGrad(target: Tensor, grad: Tensor, createGraph: boolean): void {
+  // Backward rules may hand one gradient tensor to several inputs (add does): copy it so an
+  // in-place change to one `.grad` (clipping, say) never reaches another. Grad mode is off here
+  // unless createGraph, so the sum records nothing in the usual case.
+  if (target.grad === null) target.grad = createGraph ? grad : grad.clone();
+  else target.grad = target.grad.add(grad);
+}
+
+function checkVersions(node: TapeNode): void {
+  const inputs = node.inputs!;
+  inputs.forEach((input, i) => {
+    const recorded = node.inputVersions[i];
+    if (recorded >= 0 && input.version.value !== recorded) {
+      throw new Error(
+        `${node.op.name}: input ${i} ${describeTensor(input)} was modified in place after the op saved it ` +
+          `(version ${recorded} → ${input.version.value}); its backward needs the original value. ` +
+          `Use the out-of-place op (add instead of add_) or clone() before modifying.`,
+      );
+    }
+  });
+  if (node.op.saves?.output && node.output.version.value !== node.outputVersion) {
+    throw new Error(
+      `${node.op.name}: its output ${describeTensor(node.output)} was modified in place after the op saved it ` +
+        `(version ${node.outputVersion} → ${node.output.version.value}); its backward needs the original value. ` +
+        `Use the out-of-place op or clone() the output before modifying it.`,
+    );
+  }
+}
+
+function checkGradient(node: TapeNode, index: number, grad: Tensor): void {
+  const input = node.inputs![index];
+  if (!sameShape(grad.shape, input.shape)) {
+    throw new Error(
+      `${node.op.name}: backward returned a gradient of shape ${formatShape(grad.shape)} for input ${index} ` +
+        `of shape ${formatShape(input.shape)}; a backward rule must return its input's shape (use sumTo to undo broadcasting)`,
+    );
+  }
+  if (isAnomalyEnabled()) {
+    const buffer = grad.buffer;
+    for (let i = 0; i < buffer.length; i++) {
+      if (!Number.isFinite(buffer[i])) {
+        throw new Error(
+          `detectAnomaly: the backward of ${node.op.name} produced ${buffer[i]} in the gradient of input ${index} ` +
+            `${describeTensor(input)} at flat index ${i}. The op was created at:\n${node.creationStack ?? '(unknown)'}`,
+        );
+      }
+    }
+  }
+}
+
+function freedGraphError(node: TapeNode): Error {
+  return new Error(
+    `backward: the graph through ${node.op.name} (output ${formatShape(node.output.shape)}) was already freed by an earlier ` +
+      `backward. Pass { retainGraph: true } to the first backward() if you need to backpropagate through it again, ` +
+      `or recompute the forward pass.`,
+  );
+}
+
+/** One line of a tape listing. */
+export interface TapeEntry {
+  /** Position in the listing (`%n`). */
+  readonly id: number;
+  /** The recorded node, or null for a leaf. */
+  readonly node: TapeNode | null;
+  /** The tensor this entry stands for. */
+  readonly tensor: Tensor;
+}
+
+/** The recorded nodes behind a tensor, in recording order, printable as a listing. */
+export interface TapeListing {
+  /** The nodes reachable from the tensor, oldest first. */
+  readonly nodes: readonly TapeNode[];
+  /** Leaves and nodes numbered `%0`, `%1`, … as `toString` prints them. */
+  readonly entries: readonly TapeEntry[];
+  /** A listing such as `%3 = matmul %1 %2  [64,10] float64`. */
+  toString(): string;
+}
+
+/** The tape behind `y`: the nodes it was computed by, oldest first, and a readable listing. */
+export function tape(y: Tensor): TapeListing {
+  const nodes = reachableNodes([y]).reverse();
+  const ids = new Map<Tensor, number>();
+  const entries: TapeEntry[] = [];
+  const idOf = (t: Tensor): number => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = entries.length;
+      ids.set(t, id);
+      entries.push({ id, node: null, tensor: t });
+    }
+    return id;
+  };
+  const lines: string[] = [];
+  for (const node of nodes) {
+    for (const input of node.inputs!) {
+      if (input.node === null && !ids.has(input)) {
+        const id = idOf(input);
+        lines.push(`%${id} = ${input.requiresGrad ? 'leaf' : 'const'}${input.label ? ` (${input.label})` : ''}  ${formatShape(input.shape)} ${input.dtype}`);
+      }
+    }
+    const args = node.inputs!.map((input) => `%${idOf(input)}`).join(' ');
+    const id = entries.length;
+    ids.set(node.output, id);
+    entries.push({ id, node, tensor: node.output });
+    const attrs = formatAttrs(node.attrs);
+    const label = node.output.label ? ` (${node.output.label})` : '';
+    lines.push(`%${id} = ${node.op.name} ${args}${attrs}${label}  ${formatShape(node.output.shape)} ${node.output.dtype}`);
+  }
+  return { nodes, entries, toString: () => lines.join('\n') };
+}
+
+function formatAttrs(attrs: unknown): string {
+  if (attrs === undefined || attrs === null) return '';
+  if (typeof attrs !== 'object') return ` ${String(attrs)}`;
+  const parts = Object.entries(attrs as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+  return parts.length > 0 ? ` {${parts.join(', ')}}` : '';
+}

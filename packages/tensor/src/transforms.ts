@@ -1,0 +1,142 @@
+/**
+ * JAX-style function transforms over the tape: `grad`, `valueAndGrad`, `vjp`, `hvp`,
+ * `jacobian`. They return gradients instead of filling `.grad`, and they compose: a transform
+ * applied inside another one records its backward pass (`createGraph`), so `grad(grad(f))` works.
+ * @module
+ */
+import { isFloat } from './dtype.js';
+import { withGradEnabled } from './grad-mode.js';
+import { describeTensor } from './op.js';
+import { formatShape, sameShape } from './shape.js';
+import { runBackward } from './tape.js';
+import { Tensor } from './tensor.js';
+import { stack } from './ops/concat.js';
+
+/** How many transforms are evaluating their function right now; > 0 means gradients must stay differentiable. */
+let depth = 0;
+
+function traced<T>(fn: () => T): T {
+  depth++;
+  try {
+    return withGradEnabled(true, fn);
+  } finally {
+    depth--;
+  }
+}
+
+function ensureTensor(op: string, value: unknown, position: number): Tensor {
+  if (!(value instanceof Tensor)) {
+    throw new Error(`${op}: argument ${position} is ${typeof value}, not a Tensor; only tensor arguments can be differentiated`);
+  }
+  if (!isFloat(value.dtype)) {
+    throw new Error(`${op}: argument ${position} ${describeTensor(value)} is int32, which has no gradient; convert it with .astype('float64')`);
+  }
+  return value;
+}
+
+/** Tracks `x`: itself when it already requires grad (so an outer transform sees through), else a fresh leaf. */
+function track(x: Tensor): Tensor {
+  return x.requiresGrad ? x : x.detach().requiresGrad_();
+}
+
+function gradientsOf(out: Tensor, seed: Tensor, wrt: readonly Tensor[], createGraph: boolean): Tensor[] {
+  const grads = out.requiresGrad ? runBackward([out], [seed], { createGraph }, wrt) : wrt.map(() => null);
+  // An input the output does not depend on has gradient zero, as in JAX.
+  return grads.map((g, i) => g ?? zeroLike(wrt[i]));
+}
+
+function scalarOutput(op: string, out: unknown): Tensor {
+  if (!(out instanceof Tensor)) throw new Error(`${op}: the function returned ${typeof out}, not a Tensor`);
+  if (out.size !== 1) {
+    throw new Error(`${op}: the function must return a scalar, got ${describeTensor(out)}; reduce it (e.g. .sum()) or use vjp/jacobian`);
+  }
+  return out;
+}
+
+/** A function of tensors. */
+export type TensorFunction = (...args: Tensor[]) => Tensor;
+
+/**
+ * `valueAndGrad(f, argnums)(...args)` returns `[f(...args), ∂f/∂args[argnums]]` — an array of
+ * gradients when `argnums` is an array. `f` must return a scalar.
+ *
+ * ```ts
+ * const [loss, dW] = valueAndGrad((W, x) => x.matmul(W).tanh().sum())(W, x);
+ * ```
+ */
+export function valueAndGrad<F extends TensorFunction>(f: F, argnums: number | readonly number[] = 0) {
+  return (...args: Parameters<F>): [Tensor, Tensor | Tensor[]] => {
+    const positions = typeof argnums === 'number' ? [argnums] : argnums;
+    const inputs = args.slice() as Tensor[];
+    const tracked = positions.map((p) => {
+      if (p < 0 || p >= args.length) throw new Error(`valueAndGrad: argnums ${p} is out of range for ${args.length} arguments`);
+      return (inputs[p] = track(ensureTensor('grad', args[p], p)));
+    });
+    const createGraph = depth > 0;
+    const out = scalarOutput('grad', traced(() => f(...inputs)));
+    const grads = gradientsOf(out, new Tensor(new (out.buffer.constructor as Float64ArrayConstructor)(1).fill(1), out.shape), tracked, createGraph);
+    const value = createGraph ? out : out.detach();
+    return [value, typeof argnums === 'number' ? grads[0] : grads];
+  };
+}
+
+/**
+ * `grad(f, argnums)(...args)`: the gradient of scalar `f` with respect to argument `argnums`
+ * (several when it is an array). Composable: `grad(grad(f))` is the second derivative.
+ */
+export function grad<F extends TensorFunction>(f: F, argnums: number | readonly number[] = 0) {
+  return (...args: Parameters<F>): Tensor | Tensor[] => valueAndGrad(f, argnums)(...args)[1];
+}
+
+/**
+ * Vector-Jacobian product: `out = f(...xs)` and `grads[i] = vᵀ · ∂out/∂xs[i]`, where `v` has
+ * `out`'s shape.
+ */
+export function vjp(f: TensorFunction, xs: readonly Tensor[], v: Tensor): { out: Tensor; grads: Tensor[] } {
+  const tracked = xs.map((x, i) => track(ensureTensor('vjp', x, i)));
+  const createGraph = depth > 0;
+  const out = traced(() => f(...tracked));
+  if (!(out instanceof Tensor)) throw new Error(`vjp: the function returned ${typeof out}, not a Tensor`);
+  if (!sameShape(v.shape, out.shape)) {
+    throw new Error(`vjp: v has shape ${formatShape(v.shape)} but the output is ${describeTensor(out)}; they must match`);
+  }
+  const seed = v.dtype === out.dtype ? v : v.astype(out.dtype);
+  return { out: createGraph ? out : out.detach(), grads: gradientsOf(out, seed, tracked, createGraph) };
+}
+
+/** Hessian-vector product `H(x)·v` of scalar `f` at `x`, by differentiating `∇f(x)·v`. */
+export function hvp(f: (x: Tensor) => Tensor, x: Tensor, v: Tensor): Tensor {
+  if (!sameShape(v.shape, x.shape)) throw new Error(`hvp: v ${formatShape(v.shape)} must have x's shape ${formatShape(x.shape)}`);
+  return grad((y: Tensor) => (grad(f)(y) as Tensor).mul(v).sum())(x) as Tensor;
+}
+
+/**
+ * `jacobian(f)(x)`: every partial derivative of `f(x)`, shaped `[...out.shape, ...x.shape]`. One
+ * backward pass per output element, so keep outputs small.
+ */
+export function jacobian(f: (x: Tensor) => Tensor) {
+  return (x: Tensor): Tensor => {
+    const tracked = track(ensureTensor('jacobian', x, 0));
+    const createGraph = depth > 0;
+    const out = traced(() => f(tracked));
+    if (!(out instanceof Tensor)) throw new Error(`jacobian: the function returned ${typeof out}, not a Tensor`);
+    const Storage = out.buffer.constructor as Float64ArrayConstructor;
+    const rows: Tensor[] = [];
+    for (let i = 0; i < out.size; i++) {
+      const seed = new Tensor(new Storage(out.size), out.shape);
+      seed.buffer[i] = 1;
+      const [row] = out.requiresGrad
+        ? runBackward([out], [seed], { createGraph, retainGraph: true }, [tracked]).map((g) => g ?? zeroLike(tracked))
+        : [zeroLike(tracked)];
+      rows.push(row.reshape([tracked.size]));
+    }
+    const shape = [...out.shape, ...x.shape];
+    if (rows.length === 0) return new Tensor(new Storage(0), shape);
+    return stack(rows).reshape(shape);
+  };
+}
+
+/** Zeros with `x`'s shape and dtype, detached: the gradient of an unused input. */
+function zeroLike(x: Tensor): Tensor {
+  return new Tensor(new (x.buffer.constructor as Float64ArrayConstructor)(x.size), x.shape);
+}
