@@ -86,20 +86,25 @@ export function scalar(value: number, options: CreationOptions = {}): Tensor {
 
 /** A tensor of `shape` filled with `value`. */
 export function full(shape: readonly number[], value: number, options: CreationOptions = {}): Tensor {
-  const checked = checkShape('full', shape);
-  const buffer = allocate(resolveDtype('full', options), sizeOf(checked));
+  return filled('full', shape, value, options);
+}
+
+/** `full` under the caller's name, so a bad shape passed to `zeros` is reported as `zeros: …`. */
+function filled(op: string, shape: readonly number[], value: number, options: CreationOptions): Tensor {
+  const checked = checkShape(op, shape);
+  const buffer = allocate(resolveDtype(op, options), sizeOf(checked));
   if (value !== 0) buffer.fill(value);
   return finish(buffer, checked, options);
 }
 
 /** A tensor of zeros. */
 export function zeros(shape: readonly number[], options: CreationOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filled('zeros', shape, 0, options);
 }
 
 /** A tensor of ones. */
 export function ones(shape: readonly number[], options: CreationOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filled('ones', shape, 1, options);
 }
 
 /** Zeros with `x`'s shape and dtype (unless overridden). */

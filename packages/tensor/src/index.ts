@@ -24,7 +24,7 @@ export { tape, type TapeNode, type TapeListing, type TapeEntry, type BackwardOpt
 export {
   defineOp, defineComposite, listOps, getOp,
   type Op, type CompositeOp, type RegisteredOp, type OpDefinition, type OpSample, type BackwardContext,
-  type RawTensor, type RawResult, type CheckHints, type FastCheckModule,
+  type RawTensor, type RawResult, type CheckHints, type FastCheckModule, type AttrsArgument,
 } from './op.js';
 export { grad, valueAndGrad, vjp, hvp, jacobian, type TensorFunction } from './transforms.js';
 export {

@@ -32,15 +32,15 @@ function checkRectangular(op: string, value: unknown, shape: Shape, depth: numbe
   if (depth === shape.length) {
     if (typeof value !== 'number' && typeof value !== 'boolean') {
       const found = Array.isArray(value) ? `an array (the first row is ${depth} levels deep here)` : `${typeof value} ${JSON.stringify(value)}`;
-      throw new Error(`${op}: element${path || ' '}is ${found}, expected a number; every row must have the same length and depth`);
+      throw new Error(`${op}: element ${path ? `at ${path} ` : ''}is ${found}, expected a number; every row must have the same length and depth`);
     }
     return;
   }
   if (!Array.isArray(value)) {
-    throw new Error(`${op}: element${path || ' '}is ${typeof value} ${JSON.stringify(value)} but rows at this depth are arrays of length ${shape[depth]}; the nested array is ragged`);
+    throw new Error(`${op}: element ${path ? `at ${path} ` : ''}is ${typeof value} ${JSON.stringify(value)} but rows at this depth are arrays of length ${shape[depth]}; the nested array is ragged`);
   }
   if (value.length !== shape[depth]) {
-    throw new Error(`${op}: row${path || ' '}has length ${value.length} but the first row at this depth has ${shape[depth]}; the nested array is ragged`);
+    throw new Error(`${op}: row ${path ? `at ${path} ` : ''}has length ${value.length} but the first row at this depth has ${shape[depth]}; the nested array is ragged`);
   }
   for (let i = 0; i < value.length; i++) checkRectangular(op, value[i], shape, depth + 1, `${path}[${i}]`);
 }

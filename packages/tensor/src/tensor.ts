@@ -183,6 +183,16 @@ export class Tensor {
     return formatTensor(this);
   }
 
+  /** @internal How Node's console and fast-check's counterexamples print a tensor. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return formatTensor(this);
+  }
+
+  /** @internal */
+  [Symbol.for('fast-check/toStringMethod')](): string {
+    return formatTensor(this);
+  }
+
   // ── dtype and copies ────────────────────────────────────────────────────────
 
   /** Converts to `dtype`; differentiable between float dtypes. */

@@ -11,7 +11,7 @@ import type { Tensor, TensorLike } from '../tensor.js';
 import { broadcastBinary, type RowKernel } from '../kernels/broadcast-binary.js';
 import { addRow, divRow, maximumRow, minimumRow, mulRow, powRow, subRow } from '../kernels/binary-rows.js';
 import { sumTo } from './broadcast.js';
-import { binaryOperands } from './operands.js';
+import { binaryOperands, labelOf } from './operands.js';
 
 /** A forward that broadcasts `a` against `b` and applies `row`, writing `a`'s dtype (or `outDtype`). */
 export function broadcasting(name: string, row: RowKernel, outDtype?: 'int32') {
@@ -105,7 +105,7 @@ export const minimumOp = defineOp({
 /** The public form of a binary primitive: operands promoted, broadcast checked with labels. */
 function binary(op: typeof addOp, a: TensorLike, b: TensorLike, float = false): Tensor {
   const [x, y] = binaryOperands(op.name, a, b, { float });
-  broadcastShapes(op.name, x.shape, y.shape, [x.label, y.label]);
+  broadcastShapes(op.name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
   return op.apply([x, y]);
 }
 

@@ -5,8 +5,8 @@
  */
 import { allocate } from '../dtype.js';
 import { defineOp, describeTensor } from '../op.js';
-import { broadcastShapes, checkShape, formatShape, type Shape, sameShape, sizeOf } from '../shape.js';
-import { broadcastShapesArb, tensorArb } from '../sampling.js';
+import { checkShape, formatShape, type Shape, sameShape, sizeOf } from '../shape.js';
+import { shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { broadcastBinary } from '../kernels/broadcast-binary.js';
 import { copyRow } from '../kernels/binary-rows.js';
@@ -20,24 +20,24 @@ export const broadcastToOp = defineOp<{ shape: readonly number[] }>({
   },
   backward: (g, [x]) => [sumTo(g, x.shape)],
   saves: { inputs: [] },
+  // A source shape, then a target that prepends axes and widens some size-1 extents.
   sample: (fc) =>
-    broadcastShapesArb(fc, 1).chain(([small]) =>
-      broadcastShapesArb(fc, 1, { minRank: small.length, maxRank: 4 })
-        .map(([big]) => {
-          // Make `big` a valid target: keep small's non-1 extents on its trailing axes.
-          const target = big.slice();
-          for (let i = 1; i <= small.length; i++) if (small[small.length - i] !== 1) target[target.length - i] = small[small.length - i];
-          return target;
-        })
-        .filter((target) => sizeOf(target) <= 64)
-        .chain((target) => tensorArb(fc, small).map((x) => ({ inputs: [x], attrs: { shape: target } }))),
+    shapeArb(fc, { maxRank: 3, maxSize: 16 }).chain((small) =>
+      fc
+        .tuple(
+          fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 4 - small.length }),
+          fc.tuple(...small.map((e) => (e === 1 ? fc.integer({ min: 1, max: 3 }) : fc.constant(e)))),
+          tensorArb(fc, small),
+        )
+        .map(([lead, widened, x]) => ({ inputs: [x], attrs: { shape: [...lead, ...widened] } })),
     ),
 });
 
 /** `x` repeated along size-1 and missing leading axes to reach `shape` (numpy's broadcast_to). */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   const target = checkShape('broadcastTo', shape);
-  if (target.length < x.ndim || !sameShape(broadcastShapes('broadcastTo', x.shape, target), target)) {
+  const lead = target.length - x.ndim;
+  if (lead < 0 || x.shape.some((extent, i) => extent !== 1 && extent !== target[lead + i])) {
     throw new Error(`broadcastTo: ${describeTensor(x)} cannot broadcast to ${formatShape(target)}; each axis must match or be 1 in the source`);
   }
   if (sameShape(x.shape, target)) return x;

@@ -7,11 +7,11 @@ import { Tensor, type TensorLike } from '../tensor.js';
 import type { RowKernel } from '../kernels/broadcast-binary.js';
 import { eqRow, geRow, gtRow, leRow, ltRow } from '../kernels/binary-rows.js';
 import { broadcasting } from './binary.js';
-import { binaryOperands } from './operands.js';
+import { binaryOperands, labelOf } from './operands.js';
 
 function compare(name: string, row: RowKernel, a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = binaryOperands(name, a, b);
-  broadcastShapes(name, x.shape, y.shape, [x.label, y.label]);
+  broadcastShapes(name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
   const { buffer, shape } = broadcasting(name, row, 'int32')([x, y]);
   return new Tensor(buffer, shape);
 }

@@ -5,7 +5,7 @@
  */
 import { allocate, promoteDtypes } from '../dtype.js';
 import { defineComposite, defineOp, describeTensor, type FastCheckModule } from '../op.js';
-import { normalizeAxis, sizeOf } from '../shape.js';
+import { formatShape, normalizeAxis, sizeOf } from '../shape.js';
 import { shapeArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { copyBox } from '../kernels/layout.js';
@@ -78,7 +78,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   inputs.forEach((x, i) => {
     if (x.ndim !== first.ndim || x.shape.some((e, d) => d !== a && e !== first.shape[d])) {
       throw new Error(
-        `concat: tensor ${i} ${describeTensor(x)} does not match tensor 0 ${describeTensor(first)} ` +
+        `concat: tensor ${i} ${describeTensor(tensors[i])} does not match tensor 0 ${describeTensor(tensors[0])} ` +
           `outside axis ${a}; all extents but the concatenation axis must be equal`,
       );
     }
@@ -91,10 +91,13 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
 export function stack(tensors: readonly Tensor[], axis = 0): Tensor {
   const inputs = joinOperands('stack', tensors);
   const first = inputs[0];
-  const a = normalizeAxis('stack', axis, first.ndim + 1, first.shape);
+  if (!Number.isInteger(axis) || axis < -(first.ndim + 1) || axis > first.ndim) {
+    throw new Error(`stack: axis ${axis} is out of range for tensors of shape ${formatShape(first.shape)}; the new axis can go at ${-(first.ndim + 1)}…${first.ndim}`);
+  }
+  const a = normalizeAxis('stack', axis, first.ndim + 1);
   inputs.forEach((x, i) => {
     if (x.ndim !== first.ndim || x.shape.some((e, d) => e !== first.shape[d])) {
-      throw new Error(`stack: tensor ${i} ${describeTensor(x)} differs in shape from tensor 0 ${describeTensor(first)}; stack needs equal shapes`);
+      throw new Error(`stack: tensor ${i} ${describeTensor(tensors[i])} differs in shape from tensor 0 ${describeTensor(tensors[0])}; stack needs equal shapes`);
     }
   });
   return concat(inputs.map((x) => x.unsqueeze(a)), a);

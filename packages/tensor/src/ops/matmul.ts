@@ -100,25 +100,27 @@ function sampleMatmul(fc: FastCheckModule) {
  * that broadcast: `[B,m,k] @ [k,n] → [B,m,n]`.
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  [a, b] = binaryOperands('matmul', a, b);
-  if (a.ndim === 0 || b.ndim === 0) {
-    throw new Error(`matmul: operands must have at least one axis, got ${describeTensor(a)} @ ${describeTensor(b)}; use mul for scalars`);
+  // x and y are the operands promoted to one dtype; errors describe a and b as the user passed
+  // them, because a promoted copy has lost its label.
+  const [x, y] = binaryOperands('matmul', a, b);
+  if (x.ndim === 0 || y.ndim === 0) {
+    throw new Error(`matmul: operands must have at least one axis, got ${describeTensor(x)} @ ${describeTensor(y)}; use mul for scalars`);
   }
-  const a2 = a.ndim === 1 ? a.reshape([1, a.shape[0]]) : a;
-  const b2 = b.ndim === 1 ? b.reshape([b.shape[0], 1]) : b;
-  const k = a2.shape[a2.ndim - 1];
-  const k2 = b2.shape[b2.ndim - 2];
+  const x2 = x.ndim === 1 ? x.reshape([1, x.shape[0]]) : x;
+  const y2 = y.ndim === 1 ? y.reshape([y.shape[0], 1]) : y;
+  const k = x2.shape[x2.ndim - 1];
+  const k2 = y2.shape[y2.ndim - 2];
   if (k !== k2) {
     throw new Error(
       `matmul: inner dimensions differ: a ${describeTensor(a)} @ b ${describeTensor(b)}; ` +
-        `a's last axis (${k}) must equal b's ${b.ndim === 1 ? 'only' : 'second-to-last'} axis (${k2})`,
+        `a's last axis (${k}) must equal b's ${y.ndim === 1 ? 'only' : 'second-to-last'} axis (${k2})`,
     );
   }
-  broadcastShapes('matmul (batch axes)', a2.shape.slice(0, -2), b2.shape.slice(0, -2), [a.label, b.label]);
-  const out = matmulOp.apply([a2, b2], { transA: false, transB: false });
-  if (a.ndim > 1 && b.ndim > 1) return out;
+  broadcastShapes('matmul (batch axes)', x2.shape.slice(0, -2), y2.shape.slice(0, -2), [a.label, b.label]);
+  const out = matmulOp.apply([x2, y2], { transA: false, transB: false });
+  if (x.ndim > 1 && y.ndim > 1) return out;
   const shape = out.shape.slice();
-  if (b.ndim === 1) shape.pop();
-  if (a.ndim === 1) shape.splice(shape.length - (b.ndim === 1 ? 1 : 2), 1);
+  if (y.ndim === 1) shape.pop();
+  if (x.ndim === 1) shape.splice(shape.length - (y.ndim === 1 ? 1 : 2), 1);
   return out.reshape(shape);
 }

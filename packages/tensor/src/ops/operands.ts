@@ -21,6 +21,11 @@ function checkOperand(op: string, value: unknown, position: string): asserts val
   }
 }
 
+/** The label an operand was passed with; errors use it because a promoted copy has none. */
+export function labelOf(x: TensorLike): string | undefined {
+  return typeof x === 'number' ? undefined : x.label;
+}
+
 /** `x` converted to `dtype` when it is not already. */
 export function castTo(x: Tensor, dtype: Dtype): Tensor {
   return x.dtype === dtype ? x : x.astype(dtype);

@@ -71,7 +71,10 @@ export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
 
 /** Inserts a size-1 axis at `axis` (−1 appends). */
 export function unsqueeze(x: Tensor, axis: number): Tensor {
-  const a = normalizeAxis('unsqueeze', axis, x.ndim + 1, x.shape);
+  if (!Number.isInteger(axis) || axis < -(x.ndim + 1) || axis > x.ndim) {
+    throw new Error(`unsqueeze: axis ${axis} is out of range for ${describeTensor(x)}; the new axis can go at ${-(x.ndim + 1)}…${x.ndim}`);
+  }
+  const a = normalizeAxis('unsqueeze', axis, x.ndim + 1);
   const shape = x.shape.slice();
   shape.splice(a, 0, 1);
   return reshape(x, shape);

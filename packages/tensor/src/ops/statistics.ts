@@ -23,21 +23,28 @@ function countOf(shape: readonly number[], axis: number | readonly number[] | un
 /** Mean over `axis` (all axes when omitted); int32 input gives a float result. */
 export function mean(x: Tensor, axis?: number | readonly number[], keepdims = false): Tensor {
   const input = floatOperand('mean', x);
-  return input.sum(axis, keepdims).div(countOf(input.shape, axis, 'mean'));
+  // Count first: it validates the axes, so a bad axis is reported as mean's, not sum's.
+  const n = countOf(input.shape, axis, 'mean');
+  return input.sum(axis, keepdims).div(n);
 }
 
 /** Variance over `axis`: mean of squared deviations, divided by N − ddof instead of N when ddof > 0. */
-export function variance(x: Tensor, axis?: number | readonly number[], keepdims = false, { ddof = 0 }: VarianceOptions = {}): Tensor {
-  const input = floatOperand('var', x);
-  const n = countOf(input.shape, axis, 'var');
-  if (!Number.isInteger(ddof) || ddof < 0) throw new Error(`var: ddof must be an integer ≥ 0, got ${ddof}`);
-  const deviation = input.sub(input.mean(axis, true));
-  return deviation.mul(deviation).sum(axis, keepdims).div(n - ddof);
+export function variance(x: Tensor, axis?: number | readonly number[], keepdims = false, options: VarianceOptions = {}): Tensor {
+  return varianceAs('var', x, axis, keepdims, options);
 }
 
 /** Standard deviation over `axis`: `sqrt(var)`. */
 export function std(x: Tensor, axis?: number | readonly number[], keepdims = false, options: VarianceOptions = {}): Tensor {
-  return variance(x, axis, keepdims, options).sqrt();
+  return varianceAs('std', x, axis, keepdims, options).sqrt();
+}
+
+/** The variance, with errors reported under `op` (`var` or `std`). */
+function varianceAs(op: string, x: Tensor, axis: number | readonly number[] | undefined, keepdims: boolean, { ddof = 0 }: VarianceOptions): Tensor {
+  const input = floatOperand(op, x);
+  const n = countOf(input.shape, axis, op);
+  if (!Number.isInteger(ddof) || ddof < 0) throw new Error(`${op}: ddof must be an integer ≥ 0, got ${ddof}`);
+  const deviation = input.sub(input.mean(axis, true));
+  return deviation.mul(deviation).sum(axis, keepdims).div(n - ddof);
 }
 
 interface StatisticAttrs {
@@ -46,13 +53,13 @@ interface StatisticAttrs {
   readonly ddof: number;
 }
 
+/** Inputs averaging over at least `minSize` + ddof elements (filtered outside the chain, so no shape can stall it). */
 function sampleStatistic(minSize: number) {
   return (fc: FastCheckModule) =>
-    shapeArb(fc).chain((shape) =>
-      fc.tuple(tensorArb(fc, shape), axesArb(fc, shape.length), fc.boolean(), fc.constantFrom(0, 1))
-        .filter(([, axis, , ddof]) => countOf(shape, axis, 'sample') >= minSize + ddof)
-        .map(([x, axis, keepdims, ddof]) => ({ inputs: [x], attrs: { axis, keepdims, ddof } })),
-    );
+    shapeArb(fc)
+      .chain((shape) => fc.tuple(tensorArb(fc, shape), axesArb(fc, shape.length), fc.boolean(), fc.constantFrom(0, 1)))
+      .filter(([x, axis, , ddof]) => countOf(x.shape, axis, 'sample') >= minSize + ddof)
+      .map(([x, axis, keepdims, ddof]) => ({ inputs: [x], attrs: { axis, keepdims, ddof } }));
 }
 
 defineComposite<StatisticAttrs>({

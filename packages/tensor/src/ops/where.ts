@@ -11,7 +11,7 @@ import { Tensor, type TensorLike } from '../tensor.js';
 import { broadcastBinary } from '../kernels/broadcast-binary.js';
 import { copyRow } from '../kernels/binary-rows.js';
 import { sumTo } from './broadcast.js';
-import { binaryOperands } from './operands.js';
+import { binaryOperands, labelOf } from './operands.js';
 import type { TypedArray } from '../dtype.js';
 
 function expanded(buffer: TypedArray, shape: readonly number[], outShape: readonly number[], like: TypedArray): TypedArray {
@@ -53,6 +53,6 @@ export const whereOp = defineOp({
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   if (!(cond instanceof Tensor)) throw new Error('where: cond must be a Tensor (e.g. the result of x.gt(0))');
   const [x, y] = binaryOperands('where', a, b);
-  broadcastShapes('where', broadcastShapes('where', cond.shape, x.shape, [cond.label, x.label]), y.shape);
+  broadcastShapes('where', broadcastShapes('where', cond.shape, x.shape, [cond.label, labelOf(a)]), y.shape, [undefined, labelOf(b)]);
   return whereOp.apply([cond, x, y]);
 }
