@@ -13,8 +13,11 @@ import { formatShape, type Shape } from './shape.js';
 import { recordNode } from './tape.js';
 import { Tensor } from './tensor.js';
 
-/** The fast-check module, passed to `sample` so the tensor package needs no runtime dependency on it. */
-export type FastCheckModule = typeof FastCheck;
+/**
+ * The fast-check module (`import fc from 'fast-check'` or `import * as fc`), passed to `sample`
+ * so the tensor package needs no runtime dependency on it.
+ */
+export type FastCheckModule = Omit<typeof FastCheck, 'default'>;
 
 /** What a forward kernel reads of an input: its storage, shape and dtype. A Tensor is one. */
 export interface RawTensor {
