@@ -23,7 +23,9 @@ function formatterFor(values: ArrayLike<number>, integral: boolean): (v: number)
   }
   const special = (v: number) => (Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf');
   if (allWhole && maxAbs < 1e16) return (v) => (Number.isFinite(v) ? `${v}.` : special(v));
-  if (maxAbs >= 1e8 || minAbs < 1e-4) return (v) => (Number.isFinite(v) ? v.toExponential(4) : special(v));
+  // numpy writes two exponent digits: 1.0000e-05.
+  const scientific = (v: number) => v.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2');
+  if (maxAbs >= 1e8 || minAbs < 1e-4) return (v) => (Number.isFinite(v) ? scientific(v) : special(v));
   return (v) => (Number.isFinite(v) ? v.toFixed(4) : special(v));
 }
 

@@ -24,8 +24,10 @@ export function applyInPlace(kind: InPlaceKind, target: Tensor, other: TensorLik
         `an in-place op cannot change the target's shape`,
     );
   }
-  if (target.dtype === 'int32' && typeof other !== 'number' && other.dtype !== 'int32') {
-    throw new Error(`${kind}: cannot write ${other.dtype} values into the int32 tensor ${describeTensor(target)} in place; use astype first`);
+  const fractional = typeof other === 'number' ? !Number.isInteger(other) : other.dtype !== 'int32';
+  if (target.dtype === 'int32' && (fractional || kind === 'div_')) {
+    const what = typeof other === 'number' ? `the number ${other}` : `${other.dtype} values`;
+    throw new Error(`${kind}: writing ${what} into the int32 tensor ${describeTensor(target)} in place would truncate; convert it with astype('float64') first`);
   }
   broadcastBinary(target.buffer, target.shape, operand, operandShape, target.buffer, target.shape, ROWS[kind]);
 }

@@ -28,7 +28,7 @@ export function checkShape(op: string, shape: unknown): number[] {
   let size = 1;
   for (const extent of shape) {
     if (!Number.isInteger(extent) || extent < 0) {
-      throw new Error(`${op}: shape ${JSON.stringify(shape)} has an invalid extent ${String(extent)}; extents are integers ≥ 0`);
+      throw new Error(`${op}: shape [${shape.map(String).join(',')}] has an invalid extent ${String(extent)}; extents are integers ≥ 0`);
     }
     size *= extent;
   }

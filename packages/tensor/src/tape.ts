@@ -28,6 +28,8 @@ export interface TapeNode {
   readonly outputVersion: number;
   /** Where the op was created; captured only inside `detectAnomaly`. */
   readonly creationStack: string | undefined;
+  /** @internal The last graph walk that reached this node. */
+  visited: number;
 }
 
 let nextSeq = 0;
@@ -45,6 +47,7 @@ export function recordNode(op: Op<any>, inputs: readonly Tensor[], attrs: unknow
     inputVersions,
     outputVersion: out.version.value,
     creationStack: isAnomalyEnabled() ? new Error().stack?.split('\n').slice(3).join('\n') : undefined,
+    visited: 0,
   };
   out.node = node;
   out.requiresGrad = true;
@@ -63,22 +66,25 @@ export interface BackwardOptions {
  * overflows the stack past ~10⁴ nodes.
  */
 export function reachableNodes(roots: readonly Tensor[]): TapeNode[] {
-  const seen = new Set<TapeNode>();
+  // Each walk marks the nodes it visits with a fresh number: cheaper than a Set of 10⁶ nodes.
+  const mark = ++walkCount;
   const pending: TapeNode[] = [];
   for (const root of roots) if (root.node) pending.push(root.node);
   const nodes: TapeNode[] = [];
   while (pending.length > 0) {
     const node = pending.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
+    if (node.visited === mark) continue;
+    node.visited = mark;
     if (node.inputs === null) throw freedGraphError(node);
     nodes.push(node);
     for (const input of node.inputs) {
-      if (input.node !== null && !seen.has(input.node)) pending.push(input.node);
+      if (input.node !== null && input.node.visited !== mark) pending.push(input.node);
     }
   }
   return nodes.sort((a, b) => b.seq - a.seq);
 }
+
+let walkCount = 0;
 
 /**
  * Backpropagates `seeds` (one per root, each the root's shape) through the tape.

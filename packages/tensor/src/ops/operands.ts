@@ -39,17 +39,20 @@ export function castTo(x: Tensor, dtype: Dtype): Tensor {
 export function binaryOperands(op: string, a: TensorLike, b: TensorLike, { float = false } = {}): [Tensor, Tensor] {
   checkOperand(op, a, 'first');
   checkOperand(op, b, 'second');
-  // A number adopts the tensor's dtype; only a fractional number can lift int32 to float.
-  const withNumber = (x: Tensor, n: number): Dtype =>
-    isFloat(x.dtype) || Number.isInteger(n) ? x.dtype : getDefaultDtype();
   let dtype: Dtype;
-  if (typeof a === 'number' && typeof b === 'number') dtype = getDefaultDtype();
-  else if (typeof a === 'number') dtype = withNumber(b as Tensor, a);
-  else if (typeof b === 'number') dtype = withNumber(a, b);
-  else dtype = promoteDtypes(a.dtype, b.dtype);
+  if (typeof a === 'number') dtype = typeof b === 'number' ? getDefaultDtype() : dtypeWithNumber(b, a);
+  else dtype = typeof b === 'number' ? dtypeWithNumber(a, b) : promoteDtypes(a.dtype, b.dtype);
   if (float && !isFloat(dtype)) dtype = getDefaultDtype();
-  const toTensor = (x: TensorLike) => (typeof x === 'number' ? scalarOf(x, dtype) : castTo(x, dtype));
-  return [toTensor(a), toTensor(b)];
+  return [asTensorOf(a, dtype), asTensorOf(b, dtype)];
+}
+
+/** A number adopts the tensor's dtype; only a fractional number lifts int32 to float. */
+function dtypeWithNumber(x: Tensor, n: number): Dtype {
+  return isFloat(x.dtype) || Number.isInteger(n) ? x.dtype : getDefaultDtype();
+}
+
+function asTensorOf(x: TensorLike, dtype: Dtype): Tensor {
+  return typeof x === 'number' ? scalarOf(x, dtype) : castTo(x, dtype);
 }
 
 /** `x` as a float tensor: int32 goes to the default float dtype (as numpy's `np.exp(int_array)`). */
