@@ -46,8 +46,16 @@ export function isAnomalyEnabled(): boolean {
  * the stack where the op was created. Slower: it captures a stack per op.
  */
 export function detectAnomaly<T>(fn: () => T): T {
+  return withAnomalyEnabled(true, fn);
+}
+
+/**
+ * Runs `fn` with anomaly checks on or off. Backward switches the per-op forward check off while a
+ * rule runs, so a NaN is reported once, against the op whose gradient it is.
+ */
+export function withAnomalyEnabled<T>(enabled: boolean, fn: () => T): T {
   const previous = anomalyEnabled;
-  anomalyEnabled = true;
+  anomalyEnabled = enabled;
   try {
     return fn();
   } finally {

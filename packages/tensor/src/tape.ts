@@ -4,7 +4,7 @@
  * a sorted array (no recursion), so graphs of millions of nodes work.
  * @module
  */
-import { isAnomalyEnabled, withGradEnabled } from './grad-mode.js';
+import { isAnomalyEnabled, withAnomalyEnabled, withGradEnabled } from './grad-mode.js';
 import type { Op } from './op.js';
 import { describeTensor } from './op.js';
 import { formatShape, sameShape } from './shape.js';
@@ -125,7 +125,10 @@ export function runBackward(
       const inputs = node.inputs!;
       checkVersions(node);
       const needsGrad = inputs.map((input) => input.requiresGrad);
-      const inputGrads = node.op.backward(grad, inputs, { attrs: node.attrs, out: node.output, needsGrad });
+      const context = { attrs: node.attrs, out: node.output, needsGrad };
+      const inputGrads = isAnomalyEnabled()
+        ? withAnomalyEnabled(false, () => node.op.backward(grad, inputs, context))
+        : node.op.backward(grad, inputs, context);
       for (let i = 0; i < inputs.length; i++) {
         const input = inputs[i];
         const inputGrad = inputGrads[i];
