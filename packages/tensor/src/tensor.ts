@@ -8,7 +8,7 @@ import { isGradEnabled } from './grad-mode.js';
 import { formatTensor } from './format.js';
 import { toNested, type NestedArray } from './nested.js';
 import { describeTensor } from './op.js';
-import { formatShape, type Shape, sizeOf } from './shape.js';
+import { formatShape, sameShape, type Shape, sizeOf } from './shape.js';
 import { type BackwardOptions, runBackward, type TapeNode } from './tape.js';
 import { astype, clone } from './ops/copy.js';
 import { abs, clamp, exp, leakyRelu, log, neg, relu, sigmoid, sqrt, tanh } from './ops/unary.js';
@@ -27,6 +27,7 @@ import { slice } from './ops/slice.js';
 import { pad, type PadOptions } from './ops/pad.js';
 import { gather, indexSelect, scatterAdd } from './ops/gather.js';
 import { applyInPlace, type InPlaceKind } from './in-place.js';
+import { full, onesLike } from './creation.js';
 
 /** A tensor, or a plain number that takes the other operand's dtype. */
 export type TensorLike = Tensor | number;
@@ -464,16 +465,11 @@ function resolveSeed(y: Tensor, seed: Tensor | number | undefined): Tensor {
           `Reduce it first (y.sum()) or pass the upstream gradient: y.backward(seed) with seed of shape ${formatShape(y.shape)}`,
       );
     }
-    return new Tensor(oneLike(y.buffer), y.shape);
+    return onesLike(y);
   }
-  const seedTensor = typeof seed === 'number' ? new Tensor(oneLike(y.buffer).fill(seed), y.shape) : seed;
-  if (seedTensor.size !== y.size || seedTensor.shape.join() !== y.shape.join()) {
+  const seedTensor = typeof seed === 'number' ? full(y.shape, seed, { dtype: y.dtype }) : seed;
+  if (!(seedTensor instanceof Tensor) || !sameShape(seedTensor.shape, y.shape)) {
     throw new Error(`backward: seed of shape ${formatShape(seedTensor.shape)} does not match ${describeTensor(y)}; it must have the same shape`);
   }
   return seedTensor.dtype === y.dtype ? seedTensor : seedTensor.astype(y.dtype);
-}
-
-function oneLike(buffer: TypedArray): TypedArray {
-  const out = new (buffer.constructor as new (n: number) => TypedArray)(buffer.length);
-  return out.fill(1);
 }

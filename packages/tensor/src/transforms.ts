@@ -11,6 +11,7 @@ import { formatShape, sameShape } from './shape.js';
 import { runBackward } from './tape.js';
 import { Tensor } from './tensor.js';
 import { stack } from './ops/concat.js';
+import { onesLike, zeros, zerosLike } from './creation.js';
 
 /** How many transforms are evaluating their function right now; > 0 means gradients must stay differentiable. */
 let depth = 0;
@@ -42,7 +43,7 @@ function track(x: Tensor): Tensor {
 function gradientsOf(out: Tensor, seed: Tensor, wrt: readonly Tensor[], createGraph: boolean): Tensor[] {
   const grads = out.requiresGrad ? runBackward([out], [seed], { createGraph }, wrt) : wrt.map(() => null);
   // An input the output does not depend on has gradient zero, as in JAX.
-  return grads.map((g, i) => g ?? zeroLike(wrt[i]));
+  return grads.map((g, i) => g ?? zerosLike(wrt[i]));
 }
 
 function scalarOutput(op: string, out: unknown): Tensor {
@@ -74,7 +75,7 @@ export function valueAndGrad<F extends TensorFunction>(f: F, argnums: number | r
     });
     const createGraph = depth > 0;
     const out = scalarOutput('grad', traced(() => f(...inputs)));
-    const grads = gradientsOf(out, new Tensor(new (out.buffer.constructor as Float64ArrayConstructor)(1).fill(1), out.shape), tracked, createGraph);
+    const grads = gradientsOf(out, onesLike(out), tracked, createGraph);
     const value = createGraph ? out : out.detach();
     return [value, typeof argnums === 'number' ? grads[0] : grads];
   };
@@ -120,23 +121,17 @@ export function jacobian(f: (x: Tensor) => Tensor) {
     const createGraph = depth > 0;
     const out = traced(() => f(tracked));
     if (!(out instanceof Tensor)) throw new Error(`jacobian: the function returned ${typeof out}, not a Tensor`);
-    const Storage = out.buffer.constructor as Float64ArrayConstructor;
     const rows: Tensor[] = [];
     for (let i = 0; i < out.size; i++) {
-      const seed = new Tensor(new Storage(out.size), out.shape);
+      const seed = zerosLike(out);
       seed.buffer[i] = 1;
       const [row] = out.requiresGrad
-        ? runBackward([out], [seed], { createGraph, retainGraph: true }, [tracked]).map((g) => g ?? zeroLike(tracked))
-        : [zeroLike(tracked)];
+        ? runBackward([out], [seed], { createGraph, retainGraph: true }, [tracked]).map((g) => g ?? zerosLike(tracked))
+        : [zerosLike(tracked)];
       rows.push(row.reshape([tracked.size]));
     }
     const shape = [...out.shape, ...x.shape];
-    if (rows.length === 0) return new Tensor(new Storage(0), shape);
+    if (rows.length === 0) return zeros(shape, { dtype: tracked.dtype });
     return stack(rows).reshape(shape);
   };
-}
-
-/** Zeros with `x`'s shape and dtype, detached: the gradient of an unused input. */
-function zeroLike(x: Tensor): Tensor {
-  return new Tensor(new (x.buffer.constructor as Float64ArrayConstructor)(x.size), x.shape);
 }
