@@ -1,20 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import { expectAllClose } from './expect-all-close.js';
 import {
   arange, eye, full, linspace, manualSeed, oneHot, ones, onesLike, rand, randint, randn, scalar, tensor, zeros, zerosLike,
   type NestedArray,
 } from '@tapegrad/tensor';
 
-/** Asserts two nested arrays of floats agree to `digits` decimals, element by element. */
-function expectAllClose(actual: NestedArray, expected: NestedArray, digits = 10): void {
-  if (Array.isArray(expected)) {
-    expect(Array.isArray(actual)).toBe(true);
-    const rows = actual as NestedArray[];
-    expect(rows).toHaveLength(expected.length);
-    expected.forEach((e, i) => expectAllClose(rows[i], e, digits));
-  } else {
-    expect(actual).toBeCloseTo(expected, digits);
-  }
-}
 
 describe('tensor()', () => {
   it('infers the shape of nested arrays and defaults to float64', () => {
