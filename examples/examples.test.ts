@@ -42,8 +42,14 @@ describe('examples', () => {
     expect(out).toMatch(/1,000,000-op scalar graph, build \+ backward: \d+\.\d+ µs\/op/);
   });
 
+  it('gradcheck-custom-op passes the correct op and catches the broken one with a hint', () => {
+    const out = run('gradcheck-custom-op.ts');
+    expect(out).toContain('gradcheck ok');
+    expect(out).toContain('hint: analytic ≈ 1.5 × numerical');
+  });
+
   it('every other example runs to completion', () => {
-    const checked = new Set(['demo.ts', 'axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'spiral-data.ts']);
+    const checked = new Set(['demo.ts', 'axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'spiral-data.ts', 'gradcheck-custom-op.ts']);
     const rest = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('vitest') && !checked.has(f));
     for (const name of rest) expect(() => run(name), name).not.toThrow();
   });

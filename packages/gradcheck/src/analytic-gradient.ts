@@ -2,45 +2,44 @@
  * The analytic side of a gradient check: what backward says the gradient of `sum(f(x) · v)` is.
  * @module
  */
-import { type Dtype, type Tensor, tensor } from '@tapegrad/tensor';
-import type { TensorFunction } from './probe.js';
+import { type Dtype, type Tensor, type TensorFunction, tensor, vjp } from '@tapegrad/tensor';
 
 /** Backward's answer, widened to float64 for comparison. */
 export interface AnalyticGradients {
-  /** One gradient per input (zeros where backward gave none), null for int32 inputs. */
+  /** One gradient per input (zeros where the output does not depend on it), null for int32 inputs. */
   readonly gradients: readonly (Float64Array | null)[];
-  /** The dtype `f` produced on the leaf copies: float32 means backward ran in float32. */
+  /** The dtype of `f`'s output on the leaf copies: float32 means backward ran in float32. */
   readonly outputDtype: Dtype;
-  /** Whether `f`'s output was recorded on the tape at all (false inside `noGrad` or after `detach`). */
-  readonly recorded: boolean;
 }
 
 /**
- * Runs `f` on fresh leaf copies of the float inputs (same dtype as the inputs, so a float32 op is
- * checked in the precision it will really run in) and backpropagates `v` from its output. Fresh
- * leaves keep the user's `.grad` untouched and stop gradients already accumulated on them from
- * leaking into the check.
+ * Backpropagates `v` through `f` with `vjp`, on fresh copies of the float inputs that keep the
+ * inputs' dtype, so a float32 op is checked in the precision it really runs in. Copies keep the
+ * user's tensors and their `.grad` untouched; `vjp` records even when the caller is inside
+ * `noGrad`. int32 inputs are closed over as constants, since `vjp` differentiates every argument.
  */
 export function analyticGradient(caller: string, f: TensorFunction, inputs: readonly Tensor[], projection: Tensor): AnalyticGradients {
-  const leaves = inputs.map((input) =>
-    input.dtype === 'int32'
-      ? input
-      : tensor(input.data(), { shape: input.shape.slice(), dtype: input.dtype, requiresGrad: true, label: input.label }),
-  );
-  const out = f(...leaves);
-  const sameShape = out.shape.length === projection.shape.length && out.shape.every((extent, axis) => extent === projection.shape[axis]);
-  if (!sameShape) {
-    throw new Error(
-      `${caller}: f returned shape [${out.shape.join(',')}] with gradients on but [${projection.shape.join(',')}] inside noGrad; ` +
-        `f must compute the same thing in both modes`,
-    );
-  }
-  const recorded = out.requiresGrad;
-  if (recorded) out.backward(projection);
-  const gradients = leaves.map((leaf, i) => {
-    if (inputs[i].dtype === 'int32') return null;
-    // No .grad means no path from this input to the output: its true gradient is zero.
-    return leaf.grad === null ? new Float64Array(leaf.size) : Float64Array.from(leaf.grad.buffer);
+  const floatPositions: number[] = [];
+  const copies: Tensor[] = [];
+  inputs.forEach((input, i) => {
+    if (input.dtype === 'int32') return;
+    floatPositions.push(i);
+    copies.push(tensor(input.data(), { shape: input.shape.slice(), dtype: input.dtype, label: input.label }));
   });
-  return { gradients, outputDtype: out.dtype, recorded };
+  const withConstants = (...floats: Tensor[]): Tensor => {
+    const args = inputs.slice();
+    floatPositions.forEach((position, k) => (args[position] = floats[k]));
+    return f(...args);
+  };
+  let result: { out: Tensor; grads: Tensor[] };
+  try {
+    result = vjp(withConstants, copies, projection);
+  } catch (error) {
+    // vjp's shape message speaks of `v`; name what the user controls instead.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${caller}: computing the analytic gradient failed: ${message}`, { cause: error });
+  }
+  const gradients = inputs.map((): Float64Array | null => null);
+  floatPositions.forEach((position, k) => (gradients[position] = Float64Array.from(result.grads[k].buffer)));
+  return { gradients, outputDtype: result.out.dtype };
 }

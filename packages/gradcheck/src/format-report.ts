@@ -5,6 +5,7 @@
  * Jacobians side by side.
  * @module
  */
+import { formatShape } from '@tapegrad/tensor';
 import { formatNumber } from './format-number.js';
 import type { GradcheckReport, InputCheck } from './gradcheck.js';
 import { hintFor } from './hint.js';
@@ -25,15 +26,15 @@ function summaryLine(report: GradcheckReport): string {
   const maxAbs = checked.reduce((m, check) => Math.max(m, check.maxAbsError), 0);
   const maxRel = checked.reduce((m, check) => Math.max(m, check.maxRelError), 0);
   const parts = [
-    `gradcheck ok: ${checked.length} input${checked.length === 1 ? '' : 's'}, ${entries} entries within ` +
+    `gradcheck ok: ${plural(checked.length, 'input')}, ${plural(entries, 'entry', 'entries')} within ` +
       `${formatTolerance(report.tolerance.atol, report.tolerance.rtol)}; max abs error ${formatNumber(maxAbs)}, max rel error ${formatNumber(maxRel)}`,
   ];
   if (report.kinks.length > 0) {
     const shown = report.kinks.slice(0, 3).map(kinkName).join(', ');
     const more = report.kinks.length > 3 ? ', …' : '';
-    parts.push(`${report.kinks.length} kink${report.kinks.length === 1 ? '' : 's'} not counted (${shown}${more})`);
+    parts.push(`${plural(report.kinks.length, 'kink')} not counted (${shown}${more})`);
   }
-  const float32 = checked.filter((check) => check.note !== undefined);
+  const float32 = checked.filter((check) => check.float32);
   if (float32.length > 0) {
     const { atol, rtol } = float32[0].tolerance;
     parts.push(`float32 backward for ${float32.map(inputName).join(', ')}, judged at ${formatTolerance(atol, rtol)}`);
@@ -84,7 +85,7 @@ function failingInput(check: InputCheck): string[] {
 
 function passingInput(check: InputCheck): string {
   const head = `${inputName(check)} ${formatShape(check.shape)} ${check.dtype}`;
-  if (!check.checked) return `${head}: not checked (${check.note ?? 'no gradient'})`;
+  if (!check.checked) return `${head}: not checked (${check.notes.join('; ')})`;
   return `${head}: ok (max abs error ${formatNumber(check.maxAbsError)}, max rel error ${formatNumber(check.maxRelError)})`;
 }
 
@@ -123,10 +124,10 @@ function kinkName(kink: Kink): string {
   return `${inputName({ index: kink.input, label: kink.label })} at ${formatIndex(kink.index)}`;
 }
 
-function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(',')}]`;
-}
-
 function formatTolerance(atol: number, rtol: number): string {
   return `atol ${formatNumber(atol)} + rtol ${formatNumber(rtol)}·|numerical|`;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
 }

@@ -4,13 +4,14 @@
  * in terms a person can act on.
  * @module
  */
-import type { Dtype, Tensor } from '@tapegrad/tensor';
+import type { Dtype, Tensor, TensorFunction } from '@tapegrad/tensor';
 import { analyticGradient } from './analytic-gradient.js';
+import { formatNumber } from './format-number.js';
 import { formatReport } from './format-report.js';
-import { isKink, type Kink } from './kink.js';
+import { gapPersists, isSubgradient, type Kink, roundingNoise, slopesDiffer } from './kink.js';
 import { unravelIndex } from './multi-index.js';
 import { centeredDifferences, checkEps } from './numerical-gradient.js';
-import { createProbe, type TensorFunction } from './probe.js';
+import { createProbe, type Probe } from './probe.js';
 import { relError } from './rel-error.js';
 import { allowedError, FLOAT32_TOLERANCE, FLOAT64_TOLERANCE, type Tolerance, widenForFloat32 } from './tolerance.js';
 
@@ -78,10 +79,12 @@ export interface InputCheck {
   readonly worstEntries: readonly EntryComparison[];
   /** Entries outside tolerance that are not kinks. */
   readonly failures: number;
+  /** True when backward ran in float32 for this input, so it was judged with float32 tolerances. */
+  readonly float32: boolean;
   /** The tolerance this input was judged with. */
   readonly tolerance: Tolerance;
-  /** Why the tolerance differs from the one asked for, or why nothing was checked. */
-  readonly note?: string;
+  /** Caveats about this input: why nothing was checked, float32 tolerances, a noisy numerical gradient. */
+  readonly notes: readonly string[];
 }
 
 /** What `gradcheck` found. `String(report)` reads like a test failure. */
@@ -100,7 +103,7 @@ export interface GradcheckReport {
   readonly eps: number;
   /** The float64 tolerance asked for. */
   readonly tolerance: Tolerance;
-  /** Caveats a reader needs: float32 tolerances, an output that was not recorded. */
+  /** Caveats a reader needs, such as float32 tolerances. */
   readonly notes: readonly string[];
   /** A one-line summary when ok; otherwise which input, which entry, both values, the tolerance, a table and the kinks. */
   toString(): string;
@@ -118,7 +121,9 @@ const TABLE_ROWS = 5;
  * inputs are passed through as constants.
  *
  * An entry fails when `|a − n| > atol + rtol·|n|`. Entries where the one-sided slopes differ
- * (a relu at 0, a tie in max) are kinks: reported in `kinks`, not counted as failures. When
+ * (a relu at 0, a tie in max) and the analytic value lies between them (a valid subgradient)
+ * are kinks: reported in `kinks`, not counted as failures. An analytic value outside both slopes
+ * still fails, so a kink cannot hide a wrong backward. When
  * backward runs in float32 (a float32 input, or an `f` that returns float32), that input is
  * judged with float32 tolerances and the report says so.
  *
@@ -143,67 +148,29 @@ export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options:
   const notes: string[] = [];
   const hasFloatInput = inputs.some((input) => input.dtype !== 'int32');
   if (!hasFloatInput) notes.push('no float inputs: nothing was checked (int32 inputs are constants)');
-  if (hasFloatInput && !analytic.recorded) {
-    notes.push(
-      "f's output was not recorded on the tape, so every analytic gradient is zero: was gradcheck called inside noGrad, " +
-        'or does f detach() its inputs?',
-    );
-  }
 
   const kinks: Kink[] = [];
   const perInput = inputs.map((input, i): InputCheck => {
     const base = { index: i, ...(input.label === undefined ? {} : { label: input.label }), shape: input.shape.slice(), dtype: input.dtype };
     const gradient = analytic.gradients[i];
     if (gradient === null) {
-      return { ...base, checked: false, entries: 0, maxAbsError: 0, maxRelError: 0, worst: null, worstEntries: [], failures: 0, tolerance, note: 'int32: a constant of f, not checked' };
+      const skipped = {
+        checked: false, entries: 0, maxAbsError: 0, maxRelError: 0, worst: null, worstEntries: [], failures: 0, float32: false, tolerance,
+      };
+      return { ...base, ...skipped, notes: ['int32: a constant of f, not checked'] };
     }
-    const inFloat32 = input.dtype === 'float32' || analytic.outputDtype === 'float32';
-    const judgedWith = inFloat32 ? float32Tolerance : tolerance;
-    const note = inFloat32 ? float32Note(i, input, analytic.outputDtype, judgedWith, tolerance) : undefined;
-    if (note !== undefined) notes.push(note);
-
-    const differences = centeredDifferences(probe, i, eps);
-    const compared: { entry: EntryComparison; margin: number }[] = [];
-    let maxAbsError = 0;
-    let maxRelError = 0;
-    let failures = 0;
-    for (let j = 0; j < gradient.length; j++) {
-      const a = gradient[j];
-      const n = differences.gradient[j];
-      const left = (probe.base - differences.minus[j]) / differences.stepDown[j];
-      const right = (differences.plus[j] - probe.base) / differences.stepUp[j];
-      const index = unravelIndex(j, input.shape);
-      // Kinks are judged on the float64 numerical side alone, so the float64 tolerance applies.
-      if (isKink(left, right, tolerance)) {
-        kinks.push({ input: i, ...(input.label === undefined ? {} : { label: input.label }), index, flatIndex: j, left, right, analytic: a, numerical: n });
-        continue;
-      }
-      const absError = Math.abs(a - n);
-      const allowed = allowedError(judgedWith, n);
-      const entry: EntryComparison = { index, flatIndex: j, analytic: a, numerical: n, absError, relError: relError(a, n), allowed };
-      // `!(≤)` rather than `>`, so that a NaN on either side fails.
-      if (!(absError <= allowed)) failures++;
-      // Math.max propagates NaN, so one NaN entry makes the maxima NaN, as it should.
-      maxAbsError = Math.max(maxAbsError, absError);
-      if (!(Math.max(Math.abs(a), Math.abs(n)) <= judgedWith.atol)) maxRelError = Math.max(maxRelError, entry.relError);
-      compared.push({ entry, margin: Number.isNaN(absError) ? Infinity : absError / allowed });
-    }
-    // Rank by how far past its own tolerance an entry is, not by raw error: a 1e-3 miss on a
-    // gradient of 1e3 is fine, on a gradient of 1e-3 it is the bug.
-    compared.sort((p, q) => q.margin - p.margin);
-    const worstEntries = compared.slice(0, TABLE_ROWS).map(({ entry }) => entry);
-    return {
-      ...base,
-      checked: true,
-      entries: compared.length,
-      maxAbsError,
-      maxRelError,
-      worst: worstEntries[0] ?? null,
-      worstEntries,
-      failures,
-      tolerance: judgedWith,
-      ...(note === undefined ? {} : { note }),
-    };
+    const float32 = input.dtype === 'float32' || analytic.outputDtype === 'float32';
+    const judgedWith = float32 ? float32Tolerance : tolerance;
+    const inputNotes: string[] = [];
+    if (float32) inputNotes.push(float32Note(i, input, analytic.outputDtype, judgedWith, tolerance));
+    // Centered differences divide rounding error of size ~u·|f| by 2h: when that exceeds atol,
+    // correct code can fail, and the reader needs to know the reference itself is the problem.
+    const numericalNoise = roundingNoise(probe.baseScale, eps) / 2;
+    if (numericalNoise > judgedWith.atol) inputNotes.push(noiseNote(i, input, numericalNoise, probe.baseScale, eps));
+    notes.push(...inputNotes);
+    const comparison = compareEntries(probe, i, input, gradient, { eps, judgedWith, kinkTolerance: tolerance });
+    kinks.push(...comparison.kinks);
+    return { ...base, checked: true, ...comparison.summary, float32, tolerance: judgedWith, notes: inputNotes };
   });
 
   const report: GradcheckReport = {
@@ -218,6 +185,66 @@ export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options:
     toString: () => formatReport(report),
   };
   return report;
+}
+
+/** What `compareEntries` needs besides the entries themselves. */
+interface ComparisonSettings {
+  readonly eps: number;
+  /** The tolerance analytic values are judged with (float32-widened where needed). */
+  readonly judgedWith: Tolerance;
+  /** The tolerance for one-sided slopes, which come from the float64 numerical side alone. */
+  readonly kinkTolerance: Tolerance;
+}
+
+type EntrySummary = Pick<InputCheck, 'entries' | 'maxAbsError' | 'maxRelError' | 'worst' | 'worstEntries' | 'failures'>;
+
+/** Compares every entry of one input, setting kinks apart. */
+function compareEntries(
+  probe: Probe,
+  inputIndex: number,
+  input: Tensor,
+  gradient: Float64Array,
+  { eps, judgedWith, kinkTolerance }: ComparisonSettings,
+): { summary: EntrySummary; kinks: Kink[] } {
+  const differences = centeredDifferences(probe, inputIndex, eps);
+  const kinks: Kink[] = [];
+  const compared: { entry: EntryComparison; margin: number }[] = [];
+  let maxAbsError = 0;
+  let maxRelError = 0;
+  let failures = 0;
+  for (let j = 0; j < gradient.length; j++) {
+    const a = gradient[j];
+    const n = differences.gradient[j];
+    const left = (probe.base - differences.minus[j]) / differences.stepDown[j];
+    const right = (differences.plus[j] - probe.base) / differences.stepUp[j];
+    const index = unravelIndex(j, input.shape);
+    const noise = roundingNoise(probe.baseScale, Math.min(differences.stepUp[j], differences.stepDown[j]));
+    const allowed = allowedError(judgedWith, n);
+    const atKink =
+      slopesDiffer(left, right, kinkTolerance, noise) &&
+      isSubgradient(a, left, right, allowed + noise) &&
+      gapPersists(probe, inputIndex, j, eps, Math.abs(left - right), kinkTolerance);
+    if (atKink) {
+      const label = input.label === undefined ? {} : { label: input.label };
+      kinks.push({ input: inputIndex, ...label, index, flatIndex: j, left, right, analytic: a, numerical: n });
+      continue;
+    }
+    const absError = Math.abs(a - n);
+    const entry: EntryComparison = { index, flatIndex: j, analytic: a, numerical: n, absError, relError: relError(a, n), allowed };
+    // `!(≤)` rather than `>`, so that a NaN on either side fails.
+    if (!(absError <= allowed)) failures++;
+    // Math.max propagates NaN, so one NaN entry makes the maxima NaN, as it should.
+    maxAbsError = Math.max(maxAbsError, absError);
+    if (!(Math.max(Math.abs(a), Math.abs(n)) <= judgedWith.atol)) maxRelError = Math.max(maxRelError, entry.relError);
+    const margin = Number.isNaN(absError) ? Infinity : absError === 0 ? 0 : absError / allowed;
+    compared.push({ entry, margin });
+  }
+  // Rank by how far past its own tolerance an entry is, not by raw error: a 1e-3 miss on a
+  // gradient of 1e3 is fine, on a gradient of 1e-3 it is the bug.
+  compared.sort((p, q) => q.margin - p.margin);
+  const worstEntries = compared.slice(0, TABLE_ROWS).map(({ entry }) => entry);
+  const summary = { entries: compared.length, maxAbsError, maxRelError, worst: worstEntries[0] ?? null, worstEntries, failures };
+  return { summary, kinks };
 }
 
 /**
@@ -242,12 +269,28 @@ function checkTolerance(name: string, value: number): number {
   return value;
 }
 
-function float32Note(position: number, input: Tensor, outputDtype: Dtype, used: Tolerance, asked: Tolerance): string {
-  const name = input.label === undefined ? `input ${position}` : `input ${position} (${input.label})`;
-  const why = input.dtype === 'float32' ? 'is float32' : `is float64 but f returns ${outputDtype}`;
+function inputName(position: number, input: Tensor): string {
+  return input.label === undefined ? `input ${position}` : `input ${position} (${input.label})`;
+}
+
+function noiseNote(position: number, input: Tensor, noise: number, scale: number, eps: number): string {
   return (
-    `${name} ${why}: its analytic gradient was computed in float32 and compared with a float64 numerical gradient ` +
-    `at atol ${used.atol}, rtol ${used.rtol} instead of atol ${asked.atol}, rtol ${asked.rtol}, ` +
-    `since float32 rounding (about 6e-8 relative per op) would fail correct code; check in float64 for a tight test`
+    `the numerical gradient of ${inputName(position, input)} may be off by up to about ${formatNumber(noise)} from rounding alone: ` +
+    `|f| ≈ ${formatNumber(scale)} is large, and its rounding error is divided by 2·eps = ${formatNumber(2 * eps)}; ` +
+    `subtract a constant from f, scale it down, or pass a larger eps`
+  );
+}
+
+function float32Note(position: number, input: Tensor, outputDtype: Dtype, used: Tolerance, asked: Tolerance): string {
+  const why = input.dtype === 'float32' ? 'is float32' : `is float64 but f returns ${outputDtype}`;
+  const judged = `atol ${formatNumber(used.atol)}, rtol ${formatNumber(used.rtol)}`;
+  const widened = used.atol !== asked.atol || used.rtol !== asked.rtol;
+  return (
+    `${inputName(position, input)} ${why}: its analytic gradient was computed in float32 and compared with a float64 ` +
+    `numerical gradient at ${judged}` +
+    (widened
+      ? ` instead of atol ${formatNumber(asked.atol)}, rtol ${formatNumber(asked.rtol)}, since float32 rounding (about 6e-8 relative per op) ` +
+        `would fail correct code; check in float64 for a tight test`
+      : '')
   );
 }

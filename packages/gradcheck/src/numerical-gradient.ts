@@ -3,8 +3,8 @@
  * checked against.
  * @module
  */
-import { type Tensor, tensor } from '@tapegrad/tensor';
-import { createProbe, type Probe, type TensorFunction } from './probe.js';
+import { type Tensor, type TensorFunction, tensor } from '@tapegrad/tensor';
+import { createProbe, type Probe } from './probe.js';
 
 /** Options of `numericalGradient`. */
 export interface NumericalGradientOptions {
@@ -34,35 +34,23 @@ export interface Differences {
   readonly stepDown: Float64Array;
 }
 
-/**
- * Perturbs each entry of input `inputIndex` by ±eps in the probe's private copy and records the
- * projected value on both sides. Divides by the step actually stored, not by 2·eps: `x + h`
- * rounds, and for |x| ≫ h the rounding is a visible fraction of h.
- */
+/** Perturbs each entry of input `inputIndex` by ±eps and records the projected value on both sides. */
 export function centeredDifferences(probe: Probe, inputIndex: number, eps: number): Differences {
-  const buffer = probe.buffers[inputIndex];
-  if (buffer === null) throw new Error(`centeredDifferences: input ${inputIndex} is int32 and has no gradient`);
-  const n = buffer.length;
+  const n = probe.args[inputIndex].size;
   const gradient = new Float64Array(n);
   const plus = new Float64Array(n);
   const minus = new Float64Array(n);
   const stepUp = new Float64Array(n);
   const stepDown = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    const x = buffer[j];
-    const up = x + eps;
-    const down = x - eps;
-    try {
-      buffer[j] = up;
-      plus[j] = probe.evaluate();
-      buffer[j] = down;
-      minus[j] = probe.evaluate();
-    } finally {
-      buffer[j] = x;
-    }
-    stepUp[j] = up - x;
-    stepDown[j] = x - down;
-    gradient[j] = (plus[j] - minus[j]) / (up - down);
+    const around = probe.around(inputIndex, j, eps);
+    plus[j] = around.plus;
+    minus[j] = around.minus;
+    stepUp[j] = around.stepUp;
+    stepDown[j] = around.stepDown;
+    // Divide by the step actually stored rather than 2·eps: for |x| ≫ h the rounding of x ± h
+    // is a visible fraction of h.
+    gradient[j] = (around.plus - around.minus) / (around.stepUp + around.stepDown);
   }
   return { gradient, plus, minus, stepUp, stepDown };
 }

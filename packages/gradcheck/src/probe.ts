@@ -5,11 +5,8 @@
  * with h = 1e-6 would be mostly rounding noise).
  * @module
  */
-import { noGrad, Tensor, tensor } from '@tapegrad/tensor';
+import { formatShape, noGrad, sameShape, Tensor, type TensorFunction, tensor } from '@tapegrad/tensor';
 import { randomProjection } from './projection.js';
-
-/** A function of tensors returning a tensor: what the checkers differentiate. */
-export type TensorFunction = (...xs: Tensor[]) => Tensor;
 
 /** How the probe picks `v`. */
 export interface ProbeOptions {
@@ -31,8 +28,30 @@ export interface Probe {
   readonly outputShape: readonly number[];
   /** `sum(f(x) · v)` at the unperturbed inputs. */
   readonly base: number;
+  /**
+   * `sum(|f(x) · v|)` at the unperturbed inputs: the magnitude the projected sum's rounding
+   * error scales with, even when its terms cancel to a small total.
+   */
+  readonly baseScale: number;
   /** `sum(f(x) · v)` at the inputs as their buffers hold them now. */
   evaluate(): number;
+  /**
+   * `sum(f(x) · v)` with entry `flat` of input `inputIndex` moved up and down by `step`, restored
+   * afterwards, and the steps as actually stored (`x + h` rounds: for |x| ≫ h visibly).
+   */
+  around(inputIndex: number, flat: number, step: number): Around;
+}
+
+/** The projected value on both sides of one entry. */
+export interface Around {
+  /** `sum(f(x+h) · v)`. */
+  readonly plus: number;
+  /** `sum(f(x−h) · v)`. */
+  readonly minus: number;
+  /** `(x+h) − x` as stored. */
+  readonly stepUp: number;
+  /** `x − (x−h)` as stored. */
+  readonly stepDown: number;
 }
 
 /** Copies the inputs, runs `f` once to learn its output shape, and fixes `v`. */
@@ -60,7 +79,7 @@ export function createProbe(caller: string, f: TensorFunction, inputs: readonly 
       throw new Error(`${caller}: f returned ${out === null ? 'null' : typeof out}, not a Tensor; return a Tensor (e.g. loss, not loss.item())`);
     }
     if (out.dtype === 'int32') {
-      throw new Error(`${caller}: f returned an int32 tensor of shape [${out.shape.join(',')}]; int32 results have no gradient`);
+      throw new Error(`${caller}: f returned an int32 tensor of shape ${formatShape(out.shape)}; int32 results have no gradient`);
     }
     return out;
   };
@@ -70,34 +89,51 @@ export function createProbe(caller: string, f: TensorFunction, inputs: readonly 
   const projection = options.projection === undefined ? randomProjection(outputShape, options.seed ?? 0) : checkProjection(caller, options.projection, outputShape);
   const v = projection.buffer;
 
-  const project = (out: Tensor): number => {
-    if (out.size !== v.length || out.shape.length !== outputShape.length || out.shape.some((extent, axis) => extent !== outputShape[axis])) {
+  const checkShape = (out: Tensor): void => {
+    if (!sameShape(out.shape, outputShape)) {
       throw new Error(
-        `${caller}: f returned shape [${out.shape.join(',')}] after returning [${outputShape.join(',')}]; ` +
+        `${caller}: f returned shape ${formatShape(out.shape)} after returning ${formatShape(outputShape)}; ` +
           `its output shape must not depend on the input values`,
       );
     }
+  };
+  const project = (out: Tensor): number => {
+    checkShape(out);
     let total = 0;
     for (let i = 0; i < v.length; i++) total += out.buffer[i] * v[i];
     return total;
   };
+  let baseScale = 0;
+  for (let i = 0; i < v.length; i++) baseScale += Math.abs(first.buffer[i] * v[i]);
 
-  return {
-    args,
-    buffers,
-    projection,
-    outputShape,
-    base: project(first),
-    evaluate: () => project(run()),
+  const evaluate = (): number => project(run());
+  const around = (inputIndex: number, flat: number, step: number): Around => {
+    const buffer = buffers[inputIndex];
+    if (buffer === null) throw new Error(`${caller}: input ${inputIndex} is int32 and cannot be perturbed`);
+    const x = buffer[flat];
+    const up = x + step;
+    const down = x - step;
+    let plus: number;
+    let minus: number;
+    try {
+      buffer[flat] = up;
+      plus = evaluate();
+      buffer[flat] = down;
+      minus = evaluate();
+    } finally {
+      buffer[flat] = x;
+    }
+    return { plus, minus, stepUp: up - x, stepDown: x - down };
   };
+
+  return { args, buffers, projection, outputShape, base: project(first), baseScale, evaluate, around };
 }
 
 function checkProjection(caller: string, projection: Tensor, outputShape: readonly number[]): Tensor {
   if (!(projection instanceof Tensor)) throw new Error(`${caller}: projection must be a Tensor`);
-  const same = projection.shape.length === outputShape.length && projection.shape.every((extent, axis) => extent === outputShape[axis]);
-  if (!same) {
+  if (!sameShape(projection.shape, outputShape)) {
     throw new Error(
-      `${caller}: projection has shape [${projection.shape.join(',')}] but f's output has shape [${outputShape.join(',')}]; ` +
+      `${caller}: projection has shape ${formatShape(projection.shape)} but f's output has shape ${formatShape(outputShape)}; ` +
         `v must have the output's shape`,
     );
   }

@@ -4,7 +4,7 @@
  * computes with seed `v` — at the cost of one backward pass instead of one per output entry.
  * @module
  */
-import { Tensor, tensor } from '@tapegrad/tensor';
+import { sizeOf, type Tensor, tensor } from '@tapegrad/tensor';
 import { seededUniform } from './seeded-random.js';
 
 /**
@@ -14,7 +14,7 @@ import { seededUniform } from './seeded-random.js';
  * so that errors in two entries cannot cancel by symmetry.
  */
 export function randomProjection(shape: readonly number[], seed: number): Tensor {
-  const size = shape.reduce((n, extent) => n * extent, 1);
+  const size = sizeOf(shape);
   const values = new Float64Array(size);
   if (size === 1) {
     values[0] = 1;

@@ -2,7 +2,7 @@
  * The course notes' relative error, the number their rules of thumb are stated in.
  * @module
  */
-import { Tensor } from '@tapegrad/tensor';
+import { formatShape, sameShape, Tensor } from '@tapegrad/tensor';
 
 /**
  * Relative error `|a − b| / max(|a|, |b|)`, 0 when both are 0. For two Tensors of the same
@@ -27,9 +27,9 @@ export function relError(a: Tensor, b: Tensor): number;
 export function relError(a: number | Tensor, b: number | Tensor): number {
   if (typeof a === 'number' && typeof b === 'number') return scalarRelError(a, b);
   if (a instanceof Tensor && b instanceof Tensor) {
-    if (a.shape.length !== b.shape.length || a.shape.some((extent, axis) => extent !== b.shape[axis])) {
+    if (!sameShape(a.shape, b.shape)) {
       throw new Error(
-        `relError: shapes [${a.shape.join(',')}] and [${b.shape.join(',')}] differ; ` +
+        `relError: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} differ; ` +
           `compare a gradient with one of the same shape (relError does not broadcast)`,
       );
     }

@@ -1,0 +1,63 @@
+import { describe, it, expect } from 'vitest';
+import { tensor, type Tensor } from '@tapegrad/tensor';
+import { gradcheck } from '@tapegrad/gradcheck';
+
+describe('kinks', () => {
+  it('reports relu at exactly 0 as a kink, not a failure', () => {
+    const report = gradcheck((x) => x.relu().sum(), [tensor([-1, 0, 2], { label: 'x' })]);
+    expect(report.ok).toBe(true);
+    expect(report.kinks).toHaveLength(1);
+    const [kink] = report.kinks;
+    expect(kink.input).toBe(0);
+    expect(kink.label).toBe('x');
+    expect(kink.index).toEqual([1]);
+    expect(kink.left).toBeCloseTo(0, 9);
+    expect(kink.right).toBeCloseTo(1, 9);
+    expect(kink.analytic).toBe(0);
+    expect(kink.numerical).toBeCloseTo(0.5, 9);
+    expect(report.perInput[0].entries).toBe(2);
+    expect(report.perInput[0].failures).toBe(0);
+  });
+
+  it('reports the tied entries of a max as kinks', () => {
+    const report = gradcheck((x) => x.max(), [tensor([[1, 3], [3, 0]])]);
+    expect(report.ok).toBe(true);
+    expect(report.kinks.map((kink) => kink.index)).toEqual([[0, 1], [1, 0]]);
+    for (const kink of report.kinks) {
+      expect(kink.left).toBeCloseTo(0, 9);
+      expect(kink.right).toBeCloseTo(1, 9);
+      // A tie splits the gradient evenly: a subgradient between the two slopes.
+      expect(kink.analytic).toBeCloseTo(0.5, 12);
+    }
+  });
+
+  it('reports a tie in maximum on both operands', () => {
+    const report = gradcheck((a, b) => a.maximum(b).sum(), [tensor([1, 2]), tensor([0, 2])]);
+    expect(report.ok).toBe(true);
+    expect(report.kinks.map((kink) => [kink.input, kink.flatIndex])).toEqual([[0, 1], [1, 1]]);
+  });
+
+  it('still fails the other entries of an input that has a kink', () => {
+    const report = gradcheck((x) => x.relu().sum().add(x.mul(x.detach()).sum()), [tensor([0, 1, -1])]);
+    expect(report.ok).toBe(false);
+    expect(report.kinks.map((kink) => kink.flatIndex)).toEqual([0]);
+    expect(report.perInput[0].failures).toBe(2);
+  });
+
+  it('does not excuse an analytic value outside both one-sided slopes', () => {
+    // The value is 3·relu(x), with slopes 0 and 3 at 0; `5x − detach(5x)` adds nothing to the
+    // value but 5 to backward's answer, which lies outside both slopes.
+    const wrong = (x: Tensor) => x.relu().mul(3).add(x.mul(5)).sub(x.mul(5).detach()).sum();
+    const report = gradcheck(wrong, [tensor([0])]);
+    expect(report.perInput[0].worst!.analytic).toBe(5);
+    expect(report.kinks).toEqual([]);
+    expect(report.ok).toBe(false);
+  });
+
+  it('does not mistake curvature at a large eps for a kink', () => {
+    const report = gradcheck((x) => x.exp().sum(), [tensor([0.5, -1, 2])], { eps: 1e-2 });
+    expect(report.kinks).toEqual([]);
+    expect(report.perInput[0].entries).toBe(3);
+    expect(report.ok).toBe(true);
+  });
+});
