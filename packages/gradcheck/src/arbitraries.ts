@@ -11,6 +11,7 @@ import {
   anyTensorArb,
   broadcastShapesArb,
   broadcastTensorsArb,
+  distinctTensorsArb,
   indexTensorArb,
   shapeArb,
   type ShapeLimits,
@@ -34,6 +35,8 @@ export interface Arbitraries {
   anyTensor(limits?: ShapeLimits, range?: ValueRange): fc.Arbitrary<Tensor>;
   /** `count` float64 tensors whose shapes broadcast together. */
   broadcastTensors(count: number, limits?: ShapeLimits, range?: ValueRange): fc.Arbitrary<Tensor[]>;
+  /** Float64 tensors of `shapes` with no two values closer than 1e-3: no ties for max-like ops. */
+  distinctTensors(shapes: readonly (readonly number[])[], range?: ValueRange): fc.Arbitrary<Tensor[]>;
   /** A valid axis (possibly negative) of a tensor of `rank` ≥ 1. */
   axis(rank: number): fc.Arbitrary<number>;
   /** `undefined` (all axes), one axis, or a list of distinct axes of a tensor of `rank`. */
@@ -59,6 +62,7 @@ export const arbitraries: Arbitraries = {
   tensor: (shape, range) => tensorArb(fc, shape, range),
   anyTensor: (limits, range) => anyTensorArb(fc, limits, range),
   broadcastTensors: (count, limits, range) => broadcastTensorsArb(fc, count, limits, range),
+  distinctTensors: (shapes, range) => distinctTensorsArb(fc, shapes, range),
   axis: (rank) => axisArb(fc, rank),
   axes: (rank) => axesArb(fc, rank),
   indexTensor: (shape, high) => indexTensorArb(fc, shape, high),

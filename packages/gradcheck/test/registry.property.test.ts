@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listOps, type RegisteredOp, type Tensor } from '@tapegrad/tensor';
+import { listOps, manualSeed, randn, type RegisteredOp, type Tensor, vjp } from '@tapegrad/tensor';
 import { gradcheck } from '../src/index.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -41,6 +41,26 @@ describe.each(ops.map((op) => [op.name, op] as const))('%s', (_name, op) => {
         if (!report.ok) throw new Error(`${describeCall(op, inputs, attrs)}\n${report.toString()}`);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('has a backward that is itself differentiable (second-order gradcheck through createGraph)', () => {
+    fc.assert(
+      fc.property(op.sample(fc), fc.integer({ min: 0, max: 1000 }), ({ inputs, attrs }, seed) => {
+        // Differentiable inputs are the float ones; int32 inputs (indices, masks) stay constants.
+        const positions = inputs.flatMap((x, i) => (x.dtype === 'int32' ? [] : [i]));
+        const call = (floats: Tensor[]) => op.call(inputs.map((x, i) => (positions.includes(i) ? floats[positions.indexOf(i)] : x)), attrs);
+        const out = call(positions.map((i) => inputs[i]));
+        manualSeed(seed); // v and the weights come from fast-check's seed, so a failure replays
+        const v = randn(out.shape);
+        const weights = positions.map((i) => randn(inputs[i].shape));
+        // h(x) = Σ_i ⟨w_i, ∂⟨v, f(x)⟩/∂x_i⟩: its gradient needs the backward rules' own derivatives.
+        const h = (...floats: Tensor[]) =>
+          vjp((...xs: Tensor[]) => call(xs), floats, v).grads.reduce((total, g, k) => total.add(g.mul(weights[k]).sum()), v.sum().mul(0));
+        const report = gradcheck(h, positions.map((i) => inputs[i]), { atol: 1e-4, rtol: 1e-2 });
+        if (!report.ok) throw new Error(`${describeCall(op, inputs, attrs)}\n${report.toString()}`);
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS / 4)) },
     );
   });
 

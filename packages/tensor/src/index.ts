@@ -28,7 +28,7 @@ export {
 } from './op.js';
 export { grad, valueAndGrad, vjp, hvp, jacobian, type TensorFunction } from './transforms.js';
 export {
-  shapeArb, broadcastShapesArb, valuesArb, tensorArb, anyTensorArb, broadcastTensorsArb, axisArb, axesArb, indexTensorArb,
+  shapeArb, broadcastShapesArb, valuesArb, tensorArb, anyTensorArb, broadcastTensorsArb, distinctTensorsArb, axisArb, axesArb, indexTensorArb,
   type ShapeLimits, type ValueRange,
 } from './sampling.js';
 export { astype, clone } from './ops/copy.js';

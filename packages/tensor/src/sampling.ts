@@ -76,6 +76,27 @@ export function tensorArb(fc: FastCheckModule, shape: readonly number[], range: 
   return valuesArb(fc, sizeOf(shape), range).map((values) => new Tensor(values, shape.slice()));
 }
 
+/**
+ * Float64 tensors of `shapes` whose values are all different from each other (at least 1e-3
+ * apart): for ops whose derivative jumps at a tie (max, maximum), so that no tie can make a
+ * second-order check meaningless.
+ */
+export function distinctTensorsArb(fc: FastCheckModule, shapes: readonly (readonly number[])[], range: ValueRange = {}): Arbitrary<Tensor[]> {
+  const { min = -2, max = 2 } = range;
+  const sizes = shapes.map((shape) => sizeOf(shape));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return fc
+    .uniqueArray(fc.integer({ min: Math.ceil(min * 1000), max: Math.floor(max * 1000) }), { minLength: total, maxLength: total })
+    .map((values) => {
+      let offset = 0;
+      return shapes.map((shape, i) => {
+        const part = Float64Array.from(values.slice(offset, offset + sizes[i]), (v) => v / 1000);
+        offset += sizes[i];
+        return new Tensor(part, shape.slice());
+      });
+    });
+}
+
 /** A float64 tensor of any shape within `limits`. */
 export function anyTensorArb(fc: FastCheckModule, limits: ShapeLimits = {}, range: ValueRange = {}): Arbitrary<Tensor> {
   return shapeArb(fc, limits).chain((shape) => tensorArb(fc, shape, range));

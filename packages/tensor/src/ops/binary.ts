@@ -6,7 +6,7 @@
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
 import { broadcastShapes, sizeOf } from '../shape.js';
-import { broadcastTensorsArb, type ValueRange } from '../sampling.js';
+import { broadcastShapesArb, broadcastTensorsArb, distinctTensorsArb, type ValueRange } from '../sampling.js';
 import type { Tensor, TensorLike } from '../tensor.js';
 import { broadcastBinary, type RowKernel } from '../kernels/broadcast-binary.js';
 import { addRow, divRow, maximumRow, minimumRow, mulRow, powRow, subRow } from '../kernels/binary-rows.js';
@@ -25,6 +25,11 @@ export function broadcasting(name: string, row: RowKernel, outDtype?: 'int32') {
 
 function samplePairs(range: ValueRange = {}) {
   return (fc: FastCheckModule) => broadcastTensorsArb(fc, 2, {}, range).map(([a, b]) => ({ inputs: [a, b], attrs: undefined }));
+}
+
+/** Broadcasting pairs without ties, where maximum's and minimum's derivative jumps. */
+function sampleDistinctPairs(fc: FastCheckModule) {
+  return broadcastShapesArb(fc, 2).chain((shapes) => distinctTensorsArb(fc, shapes)).map(([a, b]) => ({ inputs: [a, b], attrs: undefined }));
 }
 
 /** The share of the gradient `a` gets from maximum/minimum: 1 where it wins, ½ on a tie. */
@@ -89,7 +94,7 @@ export const maximumOp = defineOp({
     const shareA = winnerShare(a.gt(b), a.eq(b), g);
     return [sumTo(g.mul(shareA), a.shape), sumTo(g.mul(shareA.neg().add(1)), b.shape)];
   },
-  sample: samplePairs(),
+  sample: sampleDistinctPairs,
 });
 
 export const minimumOp = defineOp({
@@ -99,7 +104,7 @@ export const minimumOp = defineOp({
     const shareA = winnerShare(a.lt(b), a.eq(b), g);
     return [sumTo(g.mul(shareA), a.shape), sumTo(g.mul(shareA.neg().add(1)), b.shape)];
   },
-  sample: samplePairs(),
+  sample: sampleDistinctPairs,
 });
 
 /** The public form of a binary primitive: operands promoted, broadcast checked with labels. */

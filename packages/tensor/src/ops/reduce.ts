@@ -6,7 +6,7 @@
 import { allocate, type TypedArray } from '../dtype.js';
 import { defineOp, describeTensor, type RawResult, type RawTensor } from '../op.js';
 import { normalizeAxes, reducedShape, type Shape, sizeOf } from '../shape.js';
-import { axesArb, shapeArb, tensorArb } from '../sampling.js';
+import { axesArb, distinctTensorsArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { reduceMiddle, type ReduceKind } from '../kernels/reduce.js';
 import type { FastCheckModule } from '../op.js';
@@ -62,6 +62,16 @@ export function sampleReduction(fc: FastCheckModule) {
   );
 }
 
+/** Reductions without ties, where max's and min's derivative jumps. */
+function sampleDistinctReduction(fc: FastCheckModule) {
+  return shapeArb(fc).chain((shape) =>
+    fc.tuple(distinctTensorsArb(fc, [shape]), axesArb(fc, shape.length), fc.boolean()).map(([[x], axis, keepdims]) => ({
+      inputs: [x],
+      attrs: { axes: normalizeAxes('sample', axis, shape), keepdims },
+    })),
+  );
+}
+
 /** Gradient of max/min: routed to the entries equal to the result, split evenly among ties. */
 function extremumBackward(g: Tensor, x: Tensor, out: Tensor, attrs: ReduceAttrs): Tensor {
   const winners = x.eq(keptDims(out, x.shape, attrs)).astype(g.dtype);
@@ -82,7 +92,7 @@ export const maxOp = defineOp<ReduceAttrs>({
   forward: ([x], attrs) => reduceRaw(x, attrs, 'max'),
   backward: (g, [x], { attrs, out }) => [extremumBackward(g, x, out, attrs)],
   saves: { output: true },
-  sample: sampleReduction,
+  sample: sampleDistinctReduction,
 });
 
 export const minOp = defineOp<ReduceAttrs>({
@@ -90,7 +100,7 @@ export const minOp = defineOp<ReduceAttrs>({
   forward: ([x], attrs) => reduceRaw(x, attrs, 'min'),
   backward: (g, [x], { attrs, out }) => [extremumBackward(g, x, out, attrs)],
   saves: { output: true },
-  sample: sampleReduction,
+  sample: sampleDistinctReduction,
 });
 
 /** Validates and normalises reduction arguments for `op`. */
