@@ -83,6 +83,6 @@ describe('IEEE special values', () => {
     expect(tensor([-0]).div(tensor([-1])).item()).toBe(0);
     expect(tensor([1]).div(tensor([0])).item()).toBe(Infinity);
     expect(tensor([-Infinity, 0]).logsumexp().item()).toBe(0);
-    expect(tensor([-Infinity, -Infinity]).softmax().toArray().every((v) => Number.isNaN(v as number))).toBe(true);
+    expect(Array.from(tensor([-Infinity, -Infinity]).softmax().buffer).every(Number.isNaN)).toBe(true);
   });
 });
