@@ -62,14 +62,15 @@ export interface BackwardOptions {
 }
 
 /**
- * Collects the nodes reachable from `roots`, newest first. Iterative on purpose: recursion
- * overflows the stack past ~10⁴ nodes.
+ * Collects the nodes reachable from `roots`, newest first, not walking past the tensors in
+ * `stopAt` (a transform's inputs: what produced them is not its business, and must not be freed).
+ * Iterative on purpose: recursion overflows the stack past ~10⁴ nodes.
  */
-export function reachableNodes(roots: readonly Tensor[]): TapeNode[] {
+export function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Tensor> = new Set()): TapeNode[] {
   // Each walk marks the nodes it visits with a fresh number: cheaper than a Set of 10⁶ nodes.
   const mark = ++walkCount;
   const pending: TapeNode[] = [];
-  for (const root of roots) if (root.node) pending.push(root.node);
+  for (const root of roots) if (root.node && !stopAt.has(root)) pending.push(root.node);
   const nodes: TapeNode[] = [];
   while (pending.length > 0) {
     const node = pending.pop()!;
@@ -78,7 +79,7 @@ export function reachableNodes(roots: readonly Tensor[]): TapeNode[] {
     if (node.inputs === null) throw freedGraphError(node);
     nodes.push(node);
     for (const input of node.inputs) {
-      if (input.node !== null && input.node.visited !== mark) pending.push(input.node);
+      if (input.node !== null && input.node.visited !== mark && !stopAt.has(input)) pending.push(input.node);
     }
   }
   return nodes.sort((a, b) => b.seq - a.seq);
@@ -101,10 +102,10 @@ export function runBackward(
   const createGraph = options.createGraph ?? false;
   const retainGraph = options.retainGraph ?? createGraph;
   return withGradEnabled(createGraph, () => {
-    const nodes = reachableNodes(roots);
+    const wanted = new Set(capture ?? []);
+    const nodes = reachableNodes(roots, wanted);
     const pending = new Map<Tensor, Tensor>();
     const captured = new Map<Tensor, Tensor>();
-    const wanted = new Set(capture ?? []);
     const addTo = (map: Map<Tensor, Tensor>, key: Tensor, grad: Tensor) => {
       const previous = map.get(key);
       map.set(key, previous ? previous.add(grad) : grad);
@@ -113,10 +114,13 @@ export function runBackward(
       if (wanted.has(target)) addTo(captured, target, grad);
       else if (!capture && (target.node === null || target.retainsGrad)) accumulateGrad(target, grad, createGraph);
     };
-    roots.forEach((root, i) => {
-      if (root.node) addTo(pending, root, seeds[i]);
-      else deliver(root, seeds[i]);
-    });
+    // A gradient reaching a leaf or a captured tensor is delivered; one reaching an
+    // intermediate waits until every consumer has added to it.
+    const route = (target: Tensor, grad: Tensor) => {
+      if (target.node === null || wanted.has(target)) deliver(target, grad);
+      else addTo(pending, target, grad);
+    };
+    roots.forEach((root, i) => route(root, seeds[i]));
     for (const node of nodes) {
       const grad = pending.get(node.output);
       if (grad === undefined) continue;
@@ -134,8 +138,7 @@ export function runBackward(
         const inputGrad = inputGrads[i];
         if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) continue;
         checkGradient(node, i, inputGrad);
-        if (input.node !== null) addTo(pending, input, inputGrad);
-        else deliver(input, inputGrad);
+        route(input, inputGrad);
       }
       if (!retainGraph) {
         node.inputs = null;

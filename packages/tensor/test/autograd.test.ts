@@ -187,6 +187,16 @@ describe('createGraph and the functional transforms', () => {
     expect(w.grad).toBeNull();
   });
 
+  it('stops at its argument: the graph that produced a non-leaf argument stays usable', () => {
+    const w = tensor([1, 2], { requiresGrad: true });
+    const h = w.mul(3);
+    const dh = grad((t: Tensor) => t.mul(t).sum())(h) as Tensor;
+    expect(values(dh)).toEqual([6, 12]);
+    expect(w.grad).toBeNull();
+    h.sum().backward();
+    expect(values(w.grad)).toEqual([3, 3]);
+  });
+
   it('gives zeros for an argument the output does not depend on', () => {
     const g = grad((_a: Tensor, b: Tensor) => b.sum(), 0)(tensor([1, 2]), tensor([3]));
     expect(values(g as Tensor)).toEqual([0, 0]);
