@@ -60,8 +60,7 @@ export class Tensor {
   readonly dtype: Dtype;
   /** Number of elements. */
   readonly size: number;
-  /** Gradient filled by `backward` on leaves (and on tensors that called `retainGrad`); assign null to clear. */
-  grad: Tensor | null = null;
+  #grad: Tensor | null = null;
   /** Optional name shown in errors, tape listings and drawings. */
   label: string | undefined;
   /** @internal The tape node that produced this tensor; null for leaves. */
@@ -112,6 +111,22 @@ export class Tensor {
       throw new Error(`requiresGrad: cannot switch off gradients of a non-leaf ${describeTensor(this)}; use .detach()`);
     }
     this.#requiresGrad = value;
+  }
+
+  /**
+   * Gradient filled by `backward` on leaves (and on tensors that called `retainGrad`); assign
+   * null to clear. An assigned gradient must have this tensor's shape and dtype.
+   */
+  get grad(): Tensor | null {
+    return this.#grad;
+  }
+
+  set grad(value: Tensor | null) {
+    if (value !== null && (!(value instanceof Tensor) || !sameShape(value.shape, this.shape) || value.dtype !== this.dtype)) {
+      const got = value instanceof Tensor ? describeTensor(value) : typeof value;
+      throw new Error(`grad: cannot assign ${got} as the gradient of ${describeTensor(this)}; it must have the same shape and dtype`);
+    }
+    this.#grad = value;
   }
 
   /** True when the user created this tensor (it has no recording node). */

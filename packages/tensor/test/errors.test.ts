@@ -321,3 +321,15 @@ describe('shape errors of the joining and layout ops', () => {
     expect(messageOf(() => zeros([2, 3]).squeeze(0))).toMatch(/^squeeze: axis 0 of \[2,3\] float64 has extent 2, not 1/);
   });
 });
+
+describe('assigning .grad', () => {
+  it('refuses a gradient of another shape or dtype, and accepts null', () => {
+    const w = tensor([1, 2, 3], { requiresGrad: true, label: 'w' });
+    expect(() => (w.grad = tensor([1]))).toThrow(/grad: cannot assign \[1\] float64 as the gradient of \[3\] float64 \(w\)/);
+    expect(() => (w.grad = tensor([1, 2, 3], { dtype: 'float32' }))).toThrow(/same shape and dtype/);
+    w.grad = tensor([0, 0, 1]);
+    expect(w.grad!.toArray()).toEqual([0, 0, 1]);
+    w.grad = null;
+    expect(w.grad).toBeNull();
+  });
+});
