@@ -264,7 +264,8 @@ function formatAttrs(attrs: unknown): string {
   if (attrs === undefined || attrs === null) return '';
   if (typeof attrs !== 'object') return ` ${String(attrs)}`;
   const parts = Object.entries(attrs as Record<string, unknown>)
-    .filter(([, value]) => value !== undefined)
+    // Unset flags (matmul's transA=false) are noise in a listing meant for reading.
+    .filter(([, value]) => value !== undefined && value !== false)
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
   return parts.length > 0 ? ` {${parts.join(', ')}}` : '';
 }
