@@ -4,6 +4,7 @@
  * gradient of a large weight matrix costs two forward passes per entry.
  * @module
  */
+import { evaluateAround } from './perturb.js';
 import { formatShape, noGrad, sameShape, Tensor, tensor } from '@tapegrad/tensor';
 import { formatNumber } from './format-number.js';
 import { formatIndex, unravelIndex } from './multi-index.js';
@@ -78,21 +79,9 @@ export function gradcheckSparse(
   const evaluate = (): number => lossValue(noGrad(() => f(copy)));
   const positions = samplePositions(x.size, numChecks, seededUniform(seed));
   const checks: SparseCheck[] = positions.map((flat) => {
-    const old = storage[flat];
-    const up = old + eps;
-    const down = old - eps;
-    let plus: number;
-    let minus: number;
-    try {
-      storage[flat] = up;
-      plus = evaluate();
-      storage[flat] = down;
-      minus = evaluate();
-    } finally {
-      storage[flat] = old;
-    }
+    const { plus, minus, stepUp, stepDown } = evaluateAround(storage, flat, eps, evaluate);
     // The stored step, not 2·eps: x ± h rounds, visibly so for |x| ≫ h.
-    const numerical = (plus - minus) / (up - down);
+    const numerical = (plus - minus) / (stepUp + stepDown);
     const a = analytic.buffer[flat];
     return { index: unravelIndex(flat, x.shape), flatIndex: flat, analytic: a, numerical, relError: relError(a, numerical) };
   });

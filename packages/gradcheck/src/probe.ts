@@ -5,6 +5,7 @@
  * with h = 1e-6 would be mostly rounding noise).
  * @module
  */
+import { type Around, evaluateAround } from './perturb.js';
 import { formatShape, noGrad, sameShape, Tensor, type TensorFunction, tensor } from '@tapegrad/tensor';
 import { randomProjection } from './projection.js';
 
@@ -40,18 +41,6 @@ export interface Probe {
    * afterwards, and the steps as actually stored (`x + h` rounds: for |x| ≫ h visibly).
    */
   around(inputIndex: number, flat: number, step: number): Around;
-}
-
-/** The projected value on both sides of one entry. */
-export interface Around {
-  /** `sum(f(x+h) · v)`. */
-  readonly plus: number;
-  /** `sum(f(x−h) · v)`. */
-  readonly minus: number;
-  /** `(x+h) − x` as stored. */
-  readonly stepUp: number;
-  /** `x − (x−h)` as stored. */
-  readonly stepDown: number;
 }
 
 /** Copies the inputs, runs `f` once to learn its output shape, and fixes `v`. */
@@ -110,20 +99,7 @@ export function createProbe(caller: string, f: TensorFunction, inputs: readonly 
   const around = (inputIndex: number, flat: number, step: number): Around => {
     const buffer = buffers[inputIndex];
     if (buffer === null) throw new Error(`${caller}: input ${inputIndex} is int32 and cannot be perturbed`);
-    const x = buffer[flat];
-    const up = x + step;
-    const down = x - step;
-    let plus: number;
-    let minus: number;
-    try {
-      buffer[flat] = up;
-      plus = evaluate();
-      buffer[flat] = down;
-      minus = evaluate();
-    } finally {
-      buffer[flat] = x;
-    }
-    return { plus, minus, stepUp: up - x, stepDown: x - down };
+    return evaluateAround(buffer, flat, step, evaluate);
   };
 
   return { args, buffers, projection, outputShape, base: project(first), baseScale, evaluate, around };
