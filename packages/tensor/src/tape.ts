@@ -5,8 +5,7 @@
  * @module
  */
 import { isAnomalyEnabled, withAnomalyEnabled, withGradEnabled } from './grad-mode.js';
-import type { Op } from './op.js';
-import { describeTensor } from './op.js';
+import { describeTensor, type Op } from './op.js';
 import { formatShape, sameShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 

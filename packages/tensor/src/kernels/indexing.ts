@@ -3,8 +3,7 @@
  * @module
  */
 import type { TypedArray } from '../dtype.js';
-import type { Shape } from '../shape.js';
-import { sizeOf } from '../shape.js';
+import { type Shape, sizeOf } from '../shape.js';
 
 /** Splits `shape` around `axis` into the `[outer, n, inner]` view. */
 export function aroundAxis(shape: Shape, axis: number): [outer: number, n: number, inner: number] {

@@ -4,12 +4,11 @@
  * @module
  */
 import { allocate, type TypedArray } from '../dtype.js';
-import { defineOp, describeTensor, type RawResult, type RawTensor } from '../op.js';
+import { defineOp, describeTensor, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
 import { normalizeAxes, reducedShape, type Shape, sizeOf } from '../shape.js';
 import { axesArb, distinctTensorsArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { reduceMiddle, type ReduceKind } from '../kernels/reduce.js';
-import type { FastCheckModule } from '../op.js';
 
 /** Normalised reduction arguments: sorted distinct axes, and whether they are kept as size 1. */
 export interface ReduceAttrs {

@@ -3,7 +3,7 @@
  * gradient goes to whichever operand was chosen.
  * @module
  */
-import { allocate } from '../dtype.js';
+import { allocate, type TypedArray } from '../dtype.js';
 import { defineOp } from '../op.js';
 import { broadcastShapes, sizeOf } from '../shape.js';
 import { broadcastShapesArb, indexTensorArb, tensorArb } from '../sampling.js';
@@ -12,7 +12,6 @@ import { broadcastBinary } from '../kernels/broadcast-binary.js';
 import { copyRow } from '../kernels/binary-rows.js';
 import { sumTo } from './broadcast.js';
 import { binaryOperands, labelOf } from './operands.js';
-import type { TypedArray } from '../dtype.js';
 
 function expanded(buffer: TypedArray, shape: readonly number[], outShape: readonly number[], like: TypedArray): TypedArray {
   const out = new (like.constructor as new (n: number) => TypedArray)(sizeOf(outShape));
