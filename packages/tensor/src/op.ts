@@ -102,8 +102,7 @@ export interface CompositeOp<A = void> {
   readonly check?: CheckHints;
 }
 
-/** Any registry entry. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Any registry entry. Its attrs type is erased (`any`): the registry holds ops of every kind. */
 export type RegisteredOp = Op<any> | CompositeOp<any>;
 
 const registry = new Map<string, RegisteredOp>();

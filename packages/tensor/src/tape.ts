@@ -34,7 +34,7 @@ export interface TapeNode {
 let nextSeq = 0;
 
 /** Records `op` applied to `inputs` with result `out` and links `out` to the new node. */
-export function recordNode(op: Op<any>, inputs: readonly Tensor[], attrs: unknown, out: Tensor): void {
+export function recordNode<A>(op: Op<A>, inputs: readonly Tensor[], attrs: unknown, out: Tensor): void {
   const saved = op.saves?.inputs;
   const inputVersions = inputs.map((input, i) => (saved === undefined || saved.includes(i) ? input.version.value : -1));
   const node: TapeNode = {
