@@ -87,6 +87,20 @@ export function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Ten
 let walkCount = 0;
 
 /**
+ * Keeps the nodes (newest first) that lie on a path to one of `targets`: a transform needs
+ * nothing else, and must not free graphs its function merely closed over.
+ */
+function leadingTo(nodes: readonly TapeNode[], targets: ReadonlySet<Tensor>): TapeNode[] {
+  const leading = new Set<TapeNode>();
+  // Oldest first: a node's inputs were recorded before it, so their verdicts are known.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i];
+    if (node.inputs!.some((input) => targets.has(input) || (input.node !== null && leading.has(input.node)))) leading.add(node);
+  }
+  return nodes.filter((node) => leading.has(node));
+}
+
+/**
  * Backpropagates `seeds` (one per root, each the root's shape) through the tape.
  * With `capture`, returns the gradients of those tensors instead of accumulating into leaves'
  * `.grad` (this is how `grad`, `vjp` and friends work); without, fills `.grad` on leaves and on
@@ -102,7 +116,7 @@ export function runBackward(
   const retainGraph = options.retainGraph ?? createGraph;
   return withGradEnabled(createGraph, () => {
     const wanted = new Set(capture ?? []);
-    const nodes = reachableNodes(roots, wanted);
+    const nodes = capture ? leadingTo(reachableNodes(roots, wanted), wanted) : reachableNodes(roots);
     const pending = new Map<Tensor, Tensor>();
     const captured = new Map<Tensor, Tensor>();
     const addTo = (map: Map<Tensor, Tensor>, key: Tensor, grad: Tensor) => {
@@ -110,8 +124,9 @@ export function runBackward(
       map.set(key, previous ? previous.add(grad) : grad);
     };
     const deliver = (target: Tensor, grad: Tensor) => {
-      if (wanted.has(target)) addTo(captured, target, grad);
-      else if (!capture && (target.node === null || target.retainsGrad)) accumulateGrad(target, grad, createGraph);
+      // Returned gradients get storage of their own, like `.grad` (see accumulateGrad).
+      if (wanted.has(target)) captured.set(target, captured.get(target)?.add(grad) ?? grad.clone());
+      else if (!capture && (target.node === null || target.retainsGrad)) accumulateGrad(target, grad);
     };
     // A gradient reaching a leaf or a captured tensor is delivered; one reaching an
     // intermediate waits until every consumer has added to it.
@@ -148,12 +163,11 @@ export function runBackward(
   });
 }
 
-function accumulateGrad(target: Tensor, grad: Tensor, createGraph: boolean): void {
+function accumulateGrad(target: Tensor, grad: Tensor): void {
   // Backward rules may hand one gradient tensor to several inputs (add does): copy it so an
   // in-place change to one `.grad` (clipping, say) never reaches another. Grad mode is off here
   // unless createGraph, so the sum records nothing in the usual case.
-  if (target.grad === null) target.grad = createGraph ? grad : grad.clone();
-  else target.grad = target.grad.add(grad);
+  target.grad = target.grad === null ? grad.clone() : target.grad.add(grad);
 }
 
 function checkVersions(node: TapeNode): void {

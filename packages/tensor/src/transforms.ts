@@ -35,9 +35,13 @@ function ensureTensor(op: string, value: unknown, position: number): Tensor {
   return value;
 }
 
-/** Tracks `x`: itself when it already requires grad (so an outer transform sees through), else a fresh leaf. */
+/**
+ * A fresh variable standing for argument `x`, so that uses of `x` that `f` closes over are not
+ * differentiated (as in JAX). When `x` itself requires grad — an outer transform or a model is
+ * tracking it — the variable is a recorded copy, so gradients still flow back to `x`.
+ */
 function track(x: Tensor): Tensor {
-  return x.requiresGrad ? x : x.detach().requiresGrad_();
+  return x.requiresGrad ? withGradEnabled(true, () => x.clone()) : x.detach().requiresGrad_();
 }
 
 function gradientsOf(out: Tensor, seed: Tensor, wrt: readonly Tensor[], createGraph: boolean): Tensor[] {

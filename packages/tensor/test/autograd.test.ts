@@ -60,11 +60,14 @@ describe('accumulation', () => {
   });
 
   it('gives each input its own .grad storage even when a rule shares one tensor', () => {
-    const a = tensor([1, 2], { requiresGrad: true });
-    const b = tensor([3, 4], { requiresGrad: true });
-    a.add(b).sum().backward();
-    noGrad(() => a.grad!.mul_(10));
-    expect(values(b.grad)).toEqual([1, 1]);
+    for (const createGraph of [false, true]) {
+      const a = tensor([1, 2], { requiresGrad: true });
+      const b = tensor([3, 4], { requiresGrad: true });
+      a.add(b).sum().backward(undefined, { createGraph });
+      expect(a.grad).not.toBe(b.grad);
+      noGrad(() => a.grad!.mul_(10));
+      expect(values(b.grad)).toEqual([1, 1]);
+    }
   });
 });
 
@@ -195,6 +198,35 @@ describe('createGraph and the functional transforms', () => {
     expect(w.grad).toBeNull();
     h.sum().backward();
     expect(values(w.grad)).toEqual([3, 3]);
+  });
+
+  it('treats the argument as a fresh variable, apart from a closed-over tensor it equals (as JAX)', () => {
+    const x = tensor([3], { requiresGrad: true });
+    expect(values(grad((y: Tensor) => y.mul(x).sum())(x) as Tensor)).toEqual([3]);
+    const z = tensor([2], { requiresGrad: true });
+    const both = grad((a: Tensor, b: Tensor) => a.mul(b).mul(b).sum(), [0, 1])(z, z) as Tensor[];
+    expect(both.map(values)).toEqual([[4], [8]]);
+  });
+
+  it('differentiates a function that calls grad on a closed-over variable', () => {
+    // f(x) = x · ∂(x·y)/∂y = x², so f'(2) = 4.
+    const f = (x: Tensor) => x.mul(grad((y: Tensor) => x.mul(y).sum())(x) as Tensor).sum();
+    expect(values(grad(f)(tensor([2])) as Tensor)).toEqual([4]);
+  });
+
+  it('leaves a graph the function merely closes over usable', () => {
+    const W = tensor([1, 2], { requiresGrad: true });
+    const h = W.mul(2);
+    grad((q: Tensor) => q.mul(h).sum())(tensor([3, 4]));
+    h.sum().backward();
+    expect(values(W.grad)).toEqual([2, 2]);
+  });
+
+  it('returns gradients with storage of their own', () => {
+    const v = tensor([1, 1]);
+    expect(vjp((t: Tensor) => t, [tensor([1, 2])], v).grads[0]).not.toBe(v);
+    const [ga, gb] = grad((a: Tensor, b: Tensor) => a.add(b).sum(), [0, 1])(tensor([1]), tensor([2])) as Tensor[];
+    expect(ga).not.toBe(gb);
   });
 
   it('gives zeros for an argument the output does not depend on', () => {
