@@ -2,11 +2,11 @@
  * Creating tensors: from nested arrays or typed arrays, filled, ranges, identity, random, one-hot.
  * @module
  */
-import { allocate, checkDtype, type Dtype, dtypeOf, getDefaultDtype, type TypedArray } from './dtype.js';
+import { allocate, checkDtype, checkInt32Values, type Dtype, dtypeOf, getDefaultDtype, type TypedArray } from './dtype.js';
 import { flattenInto, inferShape } from './nested.js';
 import { checkShape, formatShape, sizeOf } from './shape.js';
 import { nextInt, nextNormal, nextUniform } from './random.js';
-import { Tensor } from './tensor.js';
+import { Tensor, type VersionCounter } from './tensor.js';
 
 /** Options every creation function accepts. */
 export interface CreationOptions {
@@ -24,8 +24,15 @@ export interface TensorOptions extends CreationOptions {
   readonly shape?: readonly number[];
 }
 
-function finish(buffer: TypedArray, shape: readonly number[], options: CreationOptions): Tensor {
-  const out = new Tensor(buffer, shape);
+/**
+ * Version counters of typed arrays handed to `tensor()` without a copy: two tensors made from the
+ * same array share storage, so an in-place write through one must be seen by backward through
+ * the other.
+ */
+const sharedVersions = new WeakMap<TypedArray, VersionCounter>();
+
+function finish(buffer: TypedArray, shape: readonly number[], options: CreationOptions, version?: VersionCounter): Tensor {
+  const out = new Tensor(buffer, shape, version);
   if (options.label !== undefined) out.label = options.label;
   if (options.requiresGrad) out.requiresGrad = true;
   return out;
@@ -56,8 +63,14 @@ export function tensor(values: unknown, options: TensorOptions = {}): Tensor {
     if (sizeOf(shape) !== values.length) {
       throw new Error(`tensor: shape ${formatShape(shape)} needs ${sizeOf(shape)} elements but the typed array has ${values.length}`);
     }
-    const buffer = dtype === dtypeOf(values) ? values : allocate(dtype, values.length);
-    if (buffer !== values) buffer.set(values);
+    if (dtype === dtypeOf(values)) {
+      let version = sharedVersions.get(values);
+      if (version === undefined) sharedVersions.set(values, (version = { value: 0 }));
+      return finish(values, shape, options, version);
+    }
+    if (dtype === 'int32') checkInt32Values('tensor', values);
+    const buffer = allocate(dtype, values.length);
+    buffer.set(values);
     return finish(buffer, shape, options);
   }
   if (typeof values !== 'number' && typeof values !== 'boolean' && !Array.isArray(values)) {
@@ -66,7 +79,15 @@ export function tensor(values: unknown, options: TensorOptions = {}): Tensor {
   const nestedShape = inferShape('tensor', values);
   const dtype = resolveDtype('tensor', options);
   const buffer = allocate(dtype, sizeOf(nestedShape));
-  flattenInto(values, buffer);
+  if (dtype === 'int32') {
+    // Check the numbers before Int32Array would wrap them.
+    const exact = new Float64Array(buffer.length);
+    flattenInto(values, exact);
+    checkInt32Values('tensor', exact);
+    buffer.set(exact);
+  } else {
+    flattenInto(values, buffer);
+  }
   let shape = nestedShape;
   if (options.shape !== undefined) {
     shape = checkShape('tensor', options.shape);
@@ -92,7 +113,9 @@ export function full(shape: readonly number[], value: number, options: CreationO
 /** `full` under the caller's name, so a bad shape passed to `zeros` is reported as `zeros: …`. */
 function filled(op: string, shape: readonly number[], value: number, options: CreationOptions): Tensor {
   const checked = checkShape(op, shape);
-  const buffer = allocate(resolveDtype(op, options), sizeOf(checked));
+  const dtype = resolveDtype(op, options);
+  if (dtype === 'int32') checkInt32Values(op, [value]);
+  const buffer = allocate(dtype, sizeOf(checked));
   if (value !== 0) buffer.fill(value);
   return finish(buffer, checked, options);
 }

@@ -70,6 +70,27 @@ export function dtypeOf(buffer: TypedArray): Dtype {
   return 'int32';
 }
 
+/** The int32 range; numbers outside it would wrap silently when stored. */
+export const INT32_MIN = -(2 ** 31);
+/** The int32 range; numbers outside it would wrap silently when stored. */
+export const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * Throws, naming the op, when `values` (about to be stored as int32) hold NaN, ±Inf or a number
+ * outside the int32 range: stored anyway, they would wrap to a different number without a word.
+ */
+export function checkInt32Values(op: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v >= INT32_MIN && v < INT32_MAX + 1)) {
+      throw new Error(
+        `${op}: ${v} (at flat position ${i}) does not fit in int32 (${INT32_MIN}…${INT32_MAX}); ` +
+          `use a float dtype, or keep the value in range`,
+      );
+    }
+  }
+}
+
 /** Copies `buffer` into a new array of `dtype` (int32 truncates toward zero, as numpy's astype). */
 export function convert(buffer: TypedArray, dtype: Dtype): TypedArray {
   const out = allocate(dtype, buffer.length);

@@ -3,6 +3,7 @@
  * operand broadcasts to the target's shape and the result is written into the target's storage.
  * @module
  */
+import { checkInt32Values } from './dtype.js';
 import { describeTensor } from './op.js';
 import { broadcastShapes, formatShape, sameShape } from './shape.js';
 import { addRow, copyRow, divRow, mulRow, subRow } from './kernels/binary-rows.js';
@@ -10,9 +11,9 @@ import { broadcastBinary, type RowKernel } from './kernels/broadcast-binary.js';
 import type { Tensor, TensorLike } from './tensor.js';
 
 /** The in-place methods. */
-export type InPlaceKind = 'add_' | 'sub_' | 'mul_' | 'div_' | 'copy_';
+export type InPlaceKind = 'add_' | 'sub_' | 'mul_' | 'div_' | 'copy_' | 'fill_' | 'zero_';
 
-const ROWS: Record<InPlaceKind, RowKernel> = { add_: addRow, sub_: subRow, mul_: mulRow, div_: divRow, copy_: copyRow };
+const ROWS: Record<InPlaceKind, RowKernel> = { add_: addRow, sub_: subRow, mul_: mulRow, div_: divRow, copy_: copyRow, fill_: copyRow, zero_: copyRow };
 
 /** Writes `target ∘ other` into `target`'s storage; `other` must broadcast to `target`'s shape. */
 export function applyInPlace(kind: InPlaceKind, target: Tensor, other: TensorLike): void {
@@ -24,6 +25,7 @@ export function applyInPlace(kind: InPlaceKind, target: Tensor, other: TensorLik
         `an in-place op cannot change the target's shape`,
     );
   }
+  if (target.dtype === 'int32' && typeof other === 'number' && Number.isInteger(other)) checkInt32Values(kind, [other]);
   const fractional = typeof other === 'number' ? !Number.isInteger(other) : other.dtype !== 'int32';
   if (target.dtype === 'int32' && (fractional || kind === 'div_')) {
     const what = typeof other === 'number' ? `the number ${other}` : `${other.dtype} values`;

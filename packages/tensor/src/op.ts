@@ -9,7 +9,7 @@
 import type * as FastCheck from 'fast-check';
 import { type Dtype, type TypedArray, dtypeOf, isFloat } from './dtype.js';
 import { isAnomalyEnabled, isGradEnabled } from './grad-mode.js';
-import { formatShape, type Shape } from './shape.js';
+import { formatShape, type Shape, sizeOf } from './shape.js';
 import { recordNode } from './tape.js';
 import { Tensor } from './tensor.js';
 
@@ -167,6 +167,9 @@ function applyOp<A>(op: Op<A>, inputs: readonly Tensor[], attrs: A): Tensor {
     }
   }
   const result = op.forward(inputs, attrs);
+  if (sizeOf(result.shape) !== result.buffer.length) {
+    throw new Error(`${op.name}: forward returned ${result.buffer.length} values for shape ${formatShape(result.shape)}, which needs ${sizeOf(result.shape)}`);
+  }
   const sharedWith = inputs.find((input) => input.buffer === result.buffer);
   const out = Tensor.fromStorage(result.buffer, result.shape, sharedWith);
   if (isAnomalyEnabled()) assertFinite(op.name, out, inputs);

@@ -81,7 +81,10 @@ export function broadcastShapes(op: string, a: Shape, b: Shape, labels: [string?
 
 /** Normalises a possibly negative axis for a tensor of `rank` axes, or throws naming the op. */
 export function normalizeAxis(op: string, axis: number, rank: number, shape?: Shape): number {
-  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+  if (!Number.isInteger(axis)) {
+    throw new Error(`${op}: axis ${String(axis)} is not an integer; axes are whole numbers (negative ones count from the end)`);
+  }
+  if (axis < -rank || axis >= rank) {
     const where = shape ? ` of shape ${formatShape(shape)}` : '';
     const range = rank === 0 ? 'a scalar has no axes' : `valid axes are ${-rank}…${rank - 1}`;
     throw new Error(`${op}: axis ${String(axis)} is out of range for a tensor${where} (rank ${rank}); ${range}`);

@@ -199,6 +199,12 @@ function checkGradient(node: TapeNode, index: number, grad: Tensor): void {
         `of shape ${formatShape(input.shape)}; a backward rule must return its input's shape (use sumTo to undo broadcasting)`,
     );
   }
+  if (grad.dtype !== input.dtype) {
+    throw new Error(
+      `${node.op.name}: backward returned a ${grad.dtype} gradient for input ${index} ${describeTensor(input)}; ` +
+        `a backward rule must return its input's dtype (convert with astype)`,
+    );
+  }
   if (isAnomalyEnabled()) {
     const buffer = grad.buffer;
     for (let i = 0; i < buffer.length; i++) {

@@ -451,11 +451,11 @@ export class Tensor {
   }
   /** Fills with `value`. */
   fill_(value: number): this {
-    return this.#inPlace('copy_', value);
+    return this.#inPlace('fill_', value);
   }
   /** Fills with zeros. */
   zero_(): this {
-    return this.#inPlace('copy_', 0);
+    return this.#inPlace('zero_', 0);
   }
 
   #inPlace(kind: InPlaceKind, other: TensorLike): this {
@@ -483,7 +483,10 @@ function resolveSeed(y: Tensor, seed: Tensor | number | undefined): Tensor {
     return onesLike(y);
   }
   const seedTensor = typeof seed === 'number' ? full(y.shape, seed, { dtype: y.dtype }) : seed;
-  if (!(seedTensor instanceof Tensor) || !sameShape(seedTensor.shape, y.shape)) {
+  if (!(seedTensor instanceof Tensor)) {
+    throw new Error(`backward: the seed must be a Tensor of shape ${formatShape(y.shape)} or a number, got ${Array.isArray(seed) ? 'a plain array (wrap it with tensor(...))' : typeof seed}`);
+  }
+  if (!sameShape(seedTensor.shape, y.shape)) {
     throw new Error(`backward: seed of shape ${formatShape(seedTensor.shape)} does not match ${describeTensor(y)}; it must have the same shape`);
   }
   return seedTensor.dtype === y.dtype ? seedTensor : seedTensor.astype(y.dtype);

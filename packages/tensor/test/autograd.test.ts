@@ -269,3 +269,26 @@ describe('deep graphs', () => {
     expect(x.grad!.item()).toBe(1);
   }, 120_000);
 });
+
+describe('masked gradients and shared storage', () => {
+  it('gives pow the gradient 0 where PyTorch masks 0·0⁻¹ and 0·ln 0', () => {
+    expect(values(grad((x: Tensor) => x.pow(0).sum())(tensor([0, 1])) as Tensor)).toEqual([0, 0]);
+    const dp = values(grad((p: Tensor) => tensor([0, 2]).pow(p).sum())(tensor([2, 2])) as Tensor);
+    expect(dp[0]).toBe(0);
+    expect(dp[1]).toBeCloseTo(4 * Math.log(2), 12);
+  });
+
+  it('divides the variance by max(N − ddof, 0), as numpy', () => {
+    expect(tensor([1, 2]).var(undefined, false, { ddof: 3 }).item()).toBe(Infinity);
+  });
+
+  it('sees an in-place write through another tensor made from the same typed array', () => {
+    const storage = new Float64Array([1, 2]);
+    const a = tensor(storage);
+    const b = tensor(storage);
+    const w = tensor([3, 4], { requiresGrad: true });
+    const y = w.mul(a).sum();
+    b.mul_(2);
+    expect(() => y.backward()).toThrow(/mul: input 1 .* was modified in place/);
+  });
+});

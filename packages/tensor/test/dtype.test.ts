@@ -198,3 +198,13 @@ describe('comparisons', () => {
     expect(mask.toArray()).toEqual([1, 0]);
   });
 });
+
+describe('integer-preserving unary ops', () => {
+  it('keep int32 for neg, abs and relu, as numpy', () => {
+    const x = tensor([-2, 0, 3], { dtype: 'int32' });
+    expect(x.neg().dtype).toBe('int32');
+    expect(x.abs().toArray()).toEqual([2, 0, 3]);
+    expect(x.relu().toArray()).toEqual([0, 0, 3]);
+    expect(x.exp().dtype).toBe('float64');
+  });
+});

@@ -333,3 +333,48 @@ describe('assigning .grad', () => {
     expect(w.grad).toBeNull();
   });
 });
+
+describe('numbers that int32 cannot hold', () => {
+  const int = (v: number) => tensor([v], { dtype: 'int32' });
+
+  it('are refused instead of wrapping: operands, creation, fill_ and sums', () => {
+    expect(() => int(0).eq(2 ** 32)).toThrow(/eq: 4294967296 .* does not fit in int32/);
+    expect(() => int(1).add(2 ** 40)).toThrow(/add: .* does not fit in int32/);
+    expect(() => tensor([1, 3e9], { dtype: 'int32' })).toThrow(/tensor: 3000000000 \(at flat position 1\) does not fit in int32/);
+    expect(() => tensor(new Float64Array([NaN]), { dtype: 'int32' })).toThrow(/tensor: NaN .* does not fit in int32/);
+    expect(() => int(1).fill_(3e9)).toThrow(/fill_: 3000000000 .* does not fit in int32/);
+    expect(() => tensor([2 ** 30, 2 ** 30], { dtype: 'int32' }).sum()).toThrow(/sum: 2147483648 .* does not fit in int32/);
+  });
+
+  it('still allow sums and comparisons that fit', () => {
+    expect(tensor([2 ** 30, 5], { dtype: 'int32' }).sum().item()).toBe(2 ** 30 + 5);
+    expect(int(5).lt(3.5).item()).toBe(0);
+    expect(int(5).lt(Infinity).item()).toBe(1);
+  });
+});
+
+describe('more bad input', () => {
+  it('explains a seed that is not a tensor', () => {
+    const y = tensor([1, 2], { requiresGrad: true }).mul(2);
+    expect(() => y.backward([1, 1] as never)).toThrow(/backward: the seed must be a Tensor of shape \[2\] or a number, got a plain array/);
+  });
+
+  it('rejects a fractional axis as not an integer', () => {
+    expect(() => tensor([[1, 2]]).sum(0.5)).toThrow(/sum: axis 0.5 is not an integer/);
+  });
+
+  it('rejects fractional indices instead of truncating them', () => {
+    expect(() => tensor([1, 2]).indexSelect(0, [0.7])).toThrow(/indexSelect: index 0.7 at position 0 is not an integer/);
+  });
+
+  it('names a custom op whose forward returns the wrong number of values', async () => {
+    const { defineOp } = await import('@tapegrad/tensor');
+    const broken = defineOp({
+      name: 'test_wrong_length',
+      forward: ([x]) => ({ buffer: x.buffer.slice(1), shape: x.shape }),
+      backward: (g) => [g],
+      sample: (fc) => fc.constant({ inputs: [tensor([1, 2])], attrs: undefined }),
+    });
+    expect(() => broken.apply([tensor([1, 2])])).toThrow(/test_wrong_length: forward returned 1 values for shape \[2\], which needs 2/);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Reductions over one block of consecutive axes, seen as a `[outer, n, inner]` layout. Sums
- * accumulate in float64 whatever the storage dtype, so float32 sums lose no more than one
- * rounding.
+ * accumulate in float64 whatever the storage dtype, so a float32 sum over one block of axes is
+ * rounded once (a reduction over separate blocks rounds once per block).
  * @module
  */
 import type { TypedArray } from '../dtype.js';

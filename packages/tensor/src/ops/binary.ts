@@ -12,6 +12,7 @@ import { broadcastBinary, type RowKernel } from '../kernels/broadcast-binary.js'
 import { addRow, divRow, maximumRow, minimumRow, mulRow, powRow, subRow } from '../kernels/binary-rows.js';
 import { sumTo } from './broadcast.js';
 import { binaryOperands, labelOf } from './operands.js';
+import { where } from './where.js';
 
 /** A forward that broadcasts `a` against `b` and applies `row`, writing `a`'s dtype (or `outDtype`). */
 export function broadcasting(name: string, row: RowKernel, outDtype?: 'int32') {
@@ -78,10 +79,11 @@ export const divOp = defineOp({
 export const powOp = defineOp({
   name: 'pow',
   forward: broadcasting('pow', powRow),
-  // d(aᵇ)/da = b·aᵇ⁻¹, d(aᵇ)/db = aᵇ·ln a (only asked for when the exponent requires grad).
+  // d(aᵇ)/da = b·aᵇ⁻¹ and d(aᵇ)/db = aᵇ·ln a, with PyTorch's masks: 0 where b = 0 (not 0·0⁻¹)
+  // and where a = 0 with b ≥ 0 (not 0·ln 0), so x⁰ and 0ᵇ have gradient 0 instead of NaN.
   backward: (g, [a, b], { needsGrad, out }) => [
-    needsGrad[0] ? sumTo(g.mul(b).mul(a.pow(b.sub(1))), a.shape) : null,
-    needsGrad[1] ? sumTo(g.mul(out).mul(a.log()), b.shape) : null,
+    needsGrad[0] ? sumTo(where(b.eq(0), 0, g.mul(b).mul(a.pow(b.sub(1)))), a.shape) : null,
+    needsGrad[1] ? sumTo(where(a.eq(0).mul(b.ge(0)), 0, g.mul(out).mul(a.log())), b.shape) : null,
   ],
   saves: { output: true },
   sample: samplePairs({ min: 0.2, max: 2 }),

@@ -133,6 +133,11 @@ export const indexAddOp = defineOp<{ axis: number }>({
 });
 
 function indicesTensor(op: string, indices: Tensor | readonly number[]): Tensor {
+  if (!(indices instanceof Tensor)) {
+    const list = indices as readonly number[];
+    const bad = list.findIndex((i) => !Number.isInteger(i));
+    if (bad >= 0) throw new Error(`${op}: index ${list[bad]} at position ${bad} is not an integer`);
+  }
   const t = indices instanceof Tensor ? indices : new Tensor(Int32Array.from(indices as number[]), [(indices as number[]).length]);
   if (t.ndim !== 1) throw new Error(`${op}: indices ${describeTensor(t)} must be 1-D`);
   return t;

@@ -4,7 +4,7 @@
  * differentiable `astype`, so every kernel sees operands of one dtype.
  * @module
  */
-import { allocate, type Dtype, getDefaultDtype, isFloat, promoteDtypes } from '../dtype.js';
+import { allocate, checkInt32Values, type Dtype, getDefaultDtype, isFloat, promoteDtypes } from '../dtype.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 
 /** A scalar tensor holding `value` in `dtype`. */
@@ -40,15 +40,21 @@ export function binaryOperands(op: string, a: TensorLike, b: TensorLike, { float
   checkOperand(op, a, 'first');
   checkOperand(op, b, 'second');
   let dtype: Dtype;
-  if (typeof a === 'number') dtype = typeof b === 'number' ? getDefaultDtype() : dtypeWithNumber(b, a);
-  else dtype = typeof b === 'number' ? dtypeWithNumber(a, b) : promoteDtypes(a.dtype, b.dtype);
+  if (typeof a === 'number') dtype = typeof b === 'number' ? getDefaultDtype() : dtypeWithNumber(op, b, a);
+  else dtype = typeof b === 'number' ? dtypeWithNumber(op, a, b) : promoteDtypes(a.dtype, b.dtype);
   if (float && !isFloat(dtype)) dtype = getDefaultDtype();
   return [asTensorOf(a, dtype), asTensorOf(b, dtype)];
 }
 
-/** A number adopts the tensor's dtype; only a fractional number lifts int32 to float. */
-function dtypeWithNumber(x: Tensor, n: number): Dtype {
-  return isFloat(x.dtype) || Number.isInteger(n) ? x.dtype : getDefaultDtype();
+/**
+ * A number adopts the tensor's dtype; only a fractional number lifts int32 to float. An integer
+ * beyond int32's range with an int32 tensor is an error rather than a silent wrap.
+ */
+function dtypeWithNumber(op: string, x: Tensor, n: number): Dtype {
+  if (isFloat(x.dtype)) return x.dtype;
+  if (!Number.isInteger(n)) return getDefaultDtype();
+  checkInt32Values(op, [n]);
+  return 'int32';
 }
 
 function asTensorOf(x: TensorLike, dtype: Dtype): Tensor {

@@ -3,7 +3,7 @@
  * Several axes reduce one run of consecutive axes at a time.
  * @module
  */
-import { allocate, type TypedArray } from '../dtype.js';
+import { allocate, checkInt32Values, convert, type TypedArray } from '../dtype.js';
 import { defineOp, describeTensor, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
 import { normalizeAxes, reducedShape, type Shape, sizeOf } from '../shape.js';
 import { axesArb, distinctTensorsArb, shapeArb, tensorArb } from '../sampling.js';
@@ -27,8 +27,13 @@ function runsFromLast(axes: readonly number[]): number[][] {
   return runs.reverse();
 }
 
-/** Reduces `axes` of raw storage; shared by the primitives and by logsumexp's forward. */
+/**
+ * Reduces `axes` of raw storage; shared by the primitives and by logsumexp's forward. An int32
+ * sum is accumulated in float64 and refused if it does not fit back into int32 (numpy would
+ * widen to int64, which typed arrays of this library do not have).
+ */
 export function reduceRaw(x: RawTensor, { axes, keepdims }: ReduceAttrs, kind: ReduceKind): RawResult {
+  const widened = x.dtype === 'int32' && kind === 'sum';
   let buffer: TypedArray = x.buffer;
   let shape: number[] = x.shape.slice();
   for (const run of runsFromLast(axes)) {
@@ -37,12 +42,16 @@ export function reduceRaw(x: RawTensor, { axes, keepdims }: ReduceAttrs, kind: R
     const outer = sizeOf(shape.slice(0, first));
     const n = sizeOf(shape.slice(first, last + 1));
     const inner = sizeOf(shape.slice(last + 1));
-    const out = allocate(x.dtype, outer * inner);
+    const out = allocate(widened ? 'float64' : x.dtype, outer * inner);
     reduceMiddle(buffer, outer, n, inner, kind, out);
     buffer = out;
     shape = [...shape.slice(0, first), ...shape.slice(last + 1)];
   }
   if (axes.length === 0) buffer = buffer.slice();
+  if (widened && buffer !== x.buffer) {
+    checkInt32Values('sum', buffer);
+    buffer = convert(buffer, 'int32');
+  }
   return { buffer, shape: reducedShape(x.shape, axes, keepdims) };
 }
 

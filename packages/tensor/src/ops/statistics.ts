@@ -44,7 +44,8 @@ function varianceAs(op: string, x: Tensor, axis: number | readonly number[] | un
   const n = countOf(input.shape, axis, op);
   if (!Number.isInteger(ddof) || ddof < 0) throw new Error(`${op}: ddof must be an integer ≥ 0, got ${ddof}`);
   const deviation = input.sub(input.mean(axis, true));
-  return deviation.mul(deviation).sum(axis, keepdims).div(n - ddof);
+  // numpy divides by max(N − ddof, 0): past N degrees of freedom the variance is inf, not negative.
+  return deviation.mul(deviation).sum(axis, keepdims).div(Math.max(n - ddof, 0));
 }
 
 interface StatisticAttrs {

@@ -6,7 +6,7 @@
 import { allocate, type TypedArray } from '../dtype.js';
 import { defineOp, type RawResult, type RawTensor } from '../op.js';
 import { anyTensorArb, type ValueRange } from '../sampling.js';
-import type { Tensor, TensorLike } from '../tensor.js';
+import { Tensor, type TensorLike } from '../tensor.js';
 import {
   absKernel, clampKernel, expKernel, leakyReluKernel, logKernel, negKernel, reluKernel, sigmoidKernel, sqrtKernel, tanhKernel,
 } from '../kernels/unary.js';
@@ -117,9 +117,14 @@ export const clampOp = defineOp<{ min: number; max: number }>({
     anyTensorArb(fc, {}, { awayFrom: [-0.5, 0.5] }).map((x) => ({ inputs: [x], attrs: { min: -0.5, max: 0.5 } })),
 });
 
-/** `−x`. */
+/** The operand of an op that maps integers to integers: an int32 tensor stays int32 (numpy's rule). */
+function keepingInt(op: string, x: TensorLike): Tensor {
+  return x instanceof Tensor && x.dtype === 'int32' ? x : floatOperand(op, x);
+}
+
+/** `−x`; int32 stays int32. */
 export function neg(x: TensorLike): Tensor {
-  return negOp.apply([floatOperand('neg', x)]);
+  return negOp.apply([keepingInt('neg', x)]);
 }
 /** `eˣ`. */
 export function exp(x: TensorLike): Tensor {
@@ -133,9 +138,9 @@ export function log(x: TensorLike): Tensor {
 export function sqrt(x: TensorLike): Tensor {
   return sqrtOp.apply([floatOperand('sqrt', x)]);
 }
-/** `|x|`; gradient 0 at 0. */
+/** `|x|`; gradient 0 at 0; int32 stays int32. */
 export function abs(x: TensorLike): Tensor {
-  return absOp.apply([floatOperand('abs', x)]);
+  return absOp.apply([keepingInt('abs', x)]);
 }
 /** Hyperbolic tangent. */
 export function tanh(x: TensorLike): Tensor {
@@ -145,9 +150,9 @@ export function tanh(x: TensorLike): Tensor {
 export function sigmoid(x: TensorLike): Tensor {
   return sigmoidOp.apply([floatOperand('sigmoid', x)]);
 }
-/** `max(x, 0)`; gradient 0 at 0. */
+/** `max(x, 0)`; gradient 0 at 0; int32 stays int32. */
 export function relu(x: TensorLike): Tensor {
-  return reluOp.apply([floatOperand('relu', x)]);
+  return reluOp.apply([keepingInt('relu', x)]);
 }
 /** `x` where positive, `slope·x` elsewhere (default slope 0.01, as PyTorch). */
 export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
