@@ -8,7 +8,7 @@ import type { Dtype, Tensor, TensorFunction } from '@tapegrad/tensor';
 import { analyticGradient } from './analytic-gradient.js';
 import { formatNumber } from './format-number.js';
 import { formatReport } from './format-report.js';
-import { gapPersists, isSubgradient, type Kink, roundingNoise, slopesDiffer } from './kink.js';
+import { gapPersists, isSubgradient, type Kink, matchesOneSide, roundingNoise, slopesDiffer } from './kink.js';
 import { unravelIndex } from './multi-index.js';
 import { centeredDifferences, checkEps } from './numerical-gradient.js';
 import { createProbe, type Probe } from './probe.js';
@@ -133,7 +133,11 @@ const TABLE_ROWS = 5;
  * ```
  */
 export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckReport {
-  const eps = checkEps('gradcheck', options.eps ?? 1e-6);
+  const probe = createProbe('gradcheck', f, inputs, options);
+  // An f that computes in float32 even on float64 inputs makes its own centered differences in
+  // float32: at h = 1e-6 they would be rounding noise, so the default step grows to 1e-3.
+  const numericalInFloat32 = probe.machineEpsilon > Number.EPSILON;
+  const eps = checkEps('gradcheck', options.eps ?? (numericalInFloat32 ? 1e-3 : 1e-6));
   const tolerance: Tolerance = {
     atol: checkTolerance('atol', options.atol ?? FLOAT64_TOLERANCE.atol),
     rtol: checkTolerance('rtol', options.rtol ?? FLOAT64_TOLERANCE.rtol),
@@ -143,9 +147,15 @@ export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options:
     rtol: checkTolerance('float32Rtol', options.float32Rtol ?? FLOAT32_TOLERANCE.rtol),
   });
 
-  const probe = createProbe('gradcheck', f, inputs, options);
   const analytic = analyticGradient('gradcheck', f, inputs, probe.projection);
   const notes: string[] = [];
+  if (numericalInFloat32) {
+    notes.push(
+      `f returns float32 even for float64 inputs, so its numerical gradient is computed in float32 too: ` +
+        `eps ${formatNumber(eps)}${options.eps === undefined ? ' (raised from 1e-6)' : ''} and float32 tolerances were used; ` +
+        `make f compute in float64 for a tight check`,
+    );
+  }
   const hasFloatInput = inputs.some((input) => input.dtype !== 'int32');
   if (!hasFloatInput) notes.push('no float inputs: nothing was checked (int32 inputs are constants)');
 
@@ -159,16 +169,17 @@ export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options:
       };
       return { ...base, ...skipped, notes: ['int32: a constant of f, not checked'] };
     }
-    const float32 = input.dtype === 'float32' || analytic.outputDtype === 'float32';
+    const float32 = input.dtype === 'float32' || analytic.outputDtype === 'float32' || numericalInFloat32;
     const judgedWith = float32 ? float32Tolerance : tolerance;
     const inputNotes: string[] = [];
     if (float32) inputNotes.push(float32Note(i, input, analytic.outputDtype, judgedWith, tolerance));
     // Centered differences divide rounding error of size ~u·|f| by 2h: when that exceeds atol,
     // correct code can fail, and the reader needs to know the reference itself is the problem.
-    const numericalNoise = roundingNoise(probe.baseScale, eps) / 2;
+    const numericalNoise = roundingNoise(probe.baseScale, eps, probe.machineEpsilon) / 2;
     if (numericalNoise > judgedWith.atol) inputNotes.push(noiseNote(i, input, numericalNoise, probe.baseScale, eps));
     notes.push(...inputNotes);
-    const comparison = compareEntries(probe, i, input, gradient, { eps, judgedWith, kinkTolerance: tolerance });
+    const kinkTolerance = numericalInFloat32 ? float32Tolerance : tolerance;
+    const comparison = compareEntries(probe, i, input, gradient, { eps, judgedWith, kinkTolerance });
     kinks.push(...comparison.kinks);
     return { ...base, checked: true, ...comparison.summary, float32, tolerance: judgedWith, notes: inputNotes };
   });
@@ -218,12 +229,16 @@ function compareEntries(
     const left = (probe.base - differences.minus[j]) / differences.stepDown[j];
     const right = (differences.plus[j] - probe.base) / differences.stepUp[j];
     const index = unravelIndex(j, input.shape);
-    const noise = roundingNoise(probe.baseScale, Math.min(differences.stepUp[j], differences.stepDown[j]));
+    const noise = roundingNoise(probe.baseScale, Math.min(differences.stepUp[j], differences.stepDown[j]), probe.machineEpsilon);
     const allowed = allowedError(judgedWith, n);
+    const failing = !(Math.abs(a - n) <= allowed);
+    // A kink at x itself keeps its slope gap at a smaller step; one merely within ±eps of x does
+    // not, but then backward gives the slope of x's own side, which is the other tell.
     const atKink =
       slopesDiffer(left, right, kinkTolerance, noise) &&
       isSubgradient(a, left, right, allowed + noise) &&
-      gapPersists(probe, inputIndex, j, eps, Math.abs(left - right), kinkTolerance);
+      ((failing && matchesOneSide(a, left, right, allowed + noise)) ||
+        gapPersists(probe, inputIndex, j, eps, Math.abs(left - right), kinkTolerance));
     if (atKink) {
       const label = input.label === undefined ? {} : { label: input.label };
       kinks.push({ input: inputIndex, ...label, index, flatIndex: j, left, right, analytic: a, numerical: n });
@@ -286,7 +301,7 @@ function float32Note(position: number, input: Tensor, outputDtype: Dtype, used: 
   const judged = `atol ${formatNumber(used.atol)}, rtol ${formatNumber(used.rtol)}`;
   const widened = used.atol !== asked.atol || used.rtol !== asked.rtol;
   return (
-    `${inputName(position, input)} ${why}: its analytic gradient was computed in float32 and compared with a float64 ` +
+    `${inputName(position, input)} ${why}: its analytic gradient was computed in float32 and compared with the ` +
     `numerical gradient at ${judged}` +
     (widened
       ? ` instead of atol ${formatNumber(asked.atol)}, rtol ${formatNumber(asked.rtol)}, since float32 rounding (about 6e-8 relative per op) ` +

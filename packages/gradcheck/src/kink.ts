@@ -36,9 +36,10 @@ export interface Kink {
  * total magnitude `scale`. Each evaluation of `f` carries rounding error of a few dozen ulps of
  * that magnitude (one per op it ran); dividing by h magnifies it. 64 ulps is a generous allowance
  * that is still about 1e-8 for |f| ≈ 1 and h = 1e-6, far below any real kink's jump in slope.
+ * `machineEpsilon` is that of the dtype `f` computes in (float32's when it casts internally).
  */
-export function roundingNoise(scale: number, step: number): number {
-  return (64 * Number.EPSILON * scale) / step;
+export function roundingNoise(scale: number, step: number, machineEpsilon = Number.EPSILON): number {
+  return (64 * machineEpsilon * scale) / step;
 }
 
 /**
@@ -59,6 +60,15 @@ export function slopesDiffer(left: number, right: number, tolerance: Tolerance, 
  */
 export function isSubgradient(analytic: number, left: number, right: number, slack: number): boolean {
   return analytic >= Math.min(left, right) - slack && analytic <= Math.max(left, right) + slack;
+}
+
+/**
+ * True when `analytic` equals one of the one-sided slopes (within `slack`): the entry sits just
+ * beside a kink that lies within ±eps (relu at x = 5e-7), where backward rightly gives the slope
+ * of its own side while the centered difference straddles the kink.
+ */
+export function matchesOneSide(analytic: number, left: number, right: number, slack: number): boolean {
+  return Math.abs(analytic - left) <= slack || Math.abs(analytic - right) <= slack;
 }
 
 /** The one-sided slopes of the probe's `sum(f(x) · v)` along entry `flat` of input `inputIndex`. */
@@ -87,6 +97,6 @@ const REFINEMENT = 8;
 export function gapPersists(probe: Probe, inputIndex: number, flat: number, eps: number, gap: number, tolerance: Tolerance): boolean {
   const step = eps / REFINEMENT;
   const { left, right } = oneSidedSlopes(probe, inputIndex, flat, step);
-  const noise = roundingNoise(probe.baseScale, step);
+  const noise = roundingNoise(probe.baseScale, step, probe.machineEpsilon);
   return slopesDiffer(left, right, tolerance, noise) && Math.abs(left - right) > gap / 2;
 }

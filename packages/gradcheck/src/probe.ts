@@ -34,6 +34,11 @@ export interface Probe {
    * error scales with, even when its terms cancel to a small total.
    */
   readonly baseScale: number;
+  /**
+   * The machine epsilon of the dtype `f` returns on the float64 copies: float32's when `f` casts
+   * internally, which makes centered differences at small eps mostly rounding noise.
+   */
+  readonly machineEpsilon: number;
   /** `sum(f(x) · v)` at the inputs as their buffers hold them now. */
   evaluate(): number;
   /**
@@ -102,7 +107,8 @@ export function createProbe(caller: string, f: TensorFunction, inputs: readonly 
     return evaluateAround(buffer, flat, step, evaluate);
   };
 
-  return { args, buffers, projection, outputShape, base: project(first), baseScale, evaluate, around };
+  const machineEpsilon = first.dtype === 'float32' ? 2 ** -23 : Number.EPSILON;
+  return { args, buffers, projection, outputShape, base: project(first), baseScale, machineEpsilon, evaluate, around };
 }
 
 function checkProjection(caller: string, projection: Tensor, outputShape: readonly number[]): Tensor {

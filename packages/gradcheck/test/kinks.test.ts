@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { tensor, type Tensor } from '@tapegrad/tensor';
+import { manualSeed, randn, tensor, type Tensor } from '@tapegrad/tensor';
 import { gradcheck } from '@tapegrad/gradcheck';
 
 describe('kinks', () => {
@@ -59,5 +59,33 @@ describe('kinks', () => {
     expect(report.kinks).toEqual([]);
     expect(report.perInput[0].entries).toBe(3);
     expect(report.ok).toBe(true);
+  });
+});
+
+describe('kinks within ±eps of the point', () => {
+  it('are reported as kinks, not failures, when the point sits just beside one', () => {
+    const relu = gradcheck((t: Tensor) => t.relu().sum(), [tensor([5e-7, -5e-7, 1])]);
+    expect(relu.ok).toBe(true);
+    expect(relu.kinks.map((k) => k.flatIndex)).toEqual([0, 1]);
+    const nearTie = gradcheck((t: Tensor) => t.max(), [tensor([1, 1 + 1e-7, 0])]);
+    expect(nearTie.ok).toBe(true);
+    expect(nearTie.kinks).toHaveLength(2);
+  });
+});
+
+describe('an f that computes in float32 internally', () => {
+  it('passes correct code with a larger step and says why', () => {
+    manualSeed(1);
+    const report = gradcheck((t: Tensor) => t.astype('float32').pow(2).sum(), [randn([4])]);
+    expect(report.ok).toBe(true);
+    expect(report.kinks).toHaveLength(0);
+    expect(report.eps).toBe(1e-3);
+    expect(report.notes.join('\n')).toMatch(/f returns float32 even for float64 inputs/);
+  });
+
+  it('still catches a wrong backward', () => {
+    manualSeed(1);
+    const broken = (t: Tensor) => t.astype('float32').pow(2).mul(t.astype('float32').detach()).sum();
+    expect(gradcheck(broken, [randn([4])]).ok).toBe(false);
   });
 });
