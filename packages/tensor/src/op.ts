@@ -161,21 +161,24 @@ export function defineComposite<A = void>(definition: Omit<CompositeOp<A>, 'kind
 }
 
 function applyOp<A>(op: Op<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  // One plain loop: this runs for every op, so it allocates nothing it does not return.
+  let anyRequiresGrad = false;
   for (let i = 0; i < inputs.length; i++) {
-    if (!(inputs[i] instanceof Tensor)) {
-      throw new Error(`${op.name}: input ${i} is ${describeValue(inputs[i])}, not a Tensor; wrap it with tensor(...)`);
+    const input = inputs[i];
+    if (!(input instanceof Tensor)) {
+      throw new Error(`${op.name}: input ${i} is ${describeValue(input)}, not a Tensor; wrap it with tensor(...)`);
     }
+    if (input.requiresGrad) anyRequiresGrad = true;
   }
   const result = op.forward(inputs, attrs);
   if (sizeOf(result.shape) !== result.buffer.length) {
     throw new Error(`${op.name}: forward returned ${result.buffer.length} values for shape ${formatShape(result.shape)}, which needs ${sizeOf(result.shape)}`);
   }
-  const sharedWith = inputs.find((input) => input.buffer === result.buffer);
+  let sharedWith: Tensor | undefined;
+  for (const input of inputs) if (input.buffer === result.buffer) sharedWith = input;
   const out = Tensor.fromStorage(result.buffer, result.shape, sharedWith);
   if (isAnomalyEnabled()) assertFinite(op.name, out, inputs);
-  if (isGradEnabled() && isFloat(dtypeOf(result.buffer)) && inputs.some((input) => input.requiresGrad)) {
-    recordNode(op, inputs, attrs, out);
-  }
+  if (anyRequiresGrad && isGradEnabled() && isFloat(out.dtype)) recordNode(op, inputs, attrs, out);
   return out;
 }
 

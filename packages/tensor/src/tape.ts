@@ -36,7 +36,10 @@ let nextSeq = 0;
 /** Records `op` applied to `inputs` with result `out` and links `out` to the new node. */
 export function recordNode<A>(op: Op<A>, inputs: readonly Tensor[], attrs: unknown, out: Tensor): void {
   const saved = op.saves?.inputs;
-  const inputVersions = inputs.map((input, i) => (saved === undefined || saved.includes(i) ? input.version.value : -1));
+  const inputVersions = new Array<number>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    inputVersions[i] = saved === undefined || saved.includes(i) ? inputs[i].version.value : -1;
+  }
   const node: TapeNode = {
     op,
     inputs,

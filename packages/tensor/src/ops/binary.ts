@@ -5,7 +5,7 @@
  */
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
-import { broadcastShapes, sizeOf } from '../shape.js';
+import { broadcastShapes, sameShape, sizeOf } from '../shape.js';
 import { broadcastShapesArb, broadcastTensorsArb, distinctTensorsArb, type ValueRange } from '../sampling.js';
 import type { Tensor, TensorLike } from '../tensor.js';
 import { broadcastBinary, type RowKernel } from '../kernels/broadcast-binary.js';
@@ -112,7 +112,8 @@ export const minimumOp = defineOp({
 /** The public form of a binary primitive: operands promoted, broadcast checked with labels. */
 function binary(op: typeof addOp, a: TensorLike, b: TensorLike, float = false): Tensor {
   const [x, y] = binaryOperands(op.name, a, b, { float });
-  broadcastShapes(op.name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
+  // Checked here, before the forward, so the error can name the operands' labels.
+  if (!sameShape(x.shape, y.shape)) broadcastShapes(op.name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
   return op.apply([x, y]);
 }
 
