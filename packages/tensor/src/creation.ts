@@ -100,7 +100,9 @@ export function tensor(values: unknown, options: TensorOptions = {}): Tensor {
 
 /** A 0-dimensional tensor holding `value`. */
 export function scalar(value: number, options: CreationOptions = {}): Tensor {
-  const buffer = allocate(resolveDtype('scalar', options), 1);
+  const dtype = resolveDtype('scalar', options);
+  if (dtype === 'int32') checkInt32Values('scalar', [value]);
+  const buffer = allocate(dtype, 1);
   buffer[0] = value;
   return finish(buffer, [], options);
 }
@@ -153,6 +155,7 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
   const dtype = resolveDtype('arange', options, integral ? 'int32' : getDefaultDtype());
   const length = Math.max(0, Math.ceil((stop - start) / step));
   checkShape('arange', [length]);
+  if (dtype === 'int32' && length > 0) checkInt32Values('arange', [start, start + (length - 1) * step]);
   const buffer = allocate(dtype, length);
   for (let i = 0; i < length; i++) buffer[i] = start + i * step;
   return finish(buffer, [length], options);
@@ -161,7 +164,9 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
 /** `n` evenly spaced values from `a` to `b` inclusive (numpy's linspace: the last one is exactly `b`). */
 export function linspace(a: number, b: number, n: number, options: CreationOptions = {}): Tensor {
   if (!Number.isInteger(n) || n < 0) throw new Error(`linspace: n must be an integer ≥ 0, got ${n}`);
-  const buffer = allocate(resolveDtype('linspace', options), n);
+  const dtype = resolveDtype('linspace', options);
+  if (dtype === 'int32' && n > 0) checkInt32Values('linspace', [a, b]);
+  const buffer = allocate(dtype, n);
   const step = n > 1 ? (b - a) / (n - 1) : 0;
   for (let i = 0; i < n; i++) buffer[i] = a + i * step;
   if (n > 1) buffer[n - 1] = b;
@@ -198,7 +203,9 @@ export function randint(low: number, high: number, shape: readonly number[], opt
     throw new Error(`randint: needs integers low < high, got low ${low}, high ${high}`);
   }
   const checked = checkShape('randint', shape);
-  const buffer = allocate(resolveDtype('randint', options, 'int32'), sizeOf(checked));
+  const dtype = resolveDtype('randint', options, 'int32');
+  if (dtype === 'int32') checkInt32Values('randint', [low, high - 1]);
+  const buffer = allocate(dtype, sizeOf(checked));
   for (let i = 0; i < buffer.length; i++) buffer[i] = nextInt(low, high);
   return finish(buffer, checked, options);
 }

@@ -37,7 +37,7 @@ export { add, sub, mul, div, pow, maximum, minimum } from './ops/binary.js';
 export { eq, lt, le, gt, ge } from './ops/compare.js';
 export { where } from './ops/where.js';
 export { sum, max, min } from './ops/reduce.js';
-export { mean, variance as var, std, type VarianceOptions } from './ops/statistics.js';
+export { mean, variance, variance as var, std, type VarianceOptions } from './ops/statistics.js';
 export { logsumexp } from './ops/logsumexp.js';
 export { argmax, argmin } from './ops/arg-reduce.js';
 export { matmul } from './ops/matmul.js';

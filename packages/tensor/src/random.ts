@@ -25,8 +25,10 @@ function splitmix32(seed: number): () => number {
  * `manualSeed(n)` at the top of a script makes the whole run reproducible.
  */
 export function manualSeed(seed: number): void {
-  if (!Number.isFinite(seed)) throw new Error(`manualSeed: seed must be a finite number, got ${seed}`);
-  const next = splitmix32(Math.trunc(seed));
+  if (!Number.isSafeInteger(seed)) throw new Error(`manualSeed: seed must be an integer (|seed| < 2^53), got ${seed}`);
+  // Both halves of a seed beyond 32 bits count, so manualSeed(2**32) differs from manualSeed(0).
+  const high = Math.floor(seed / 2 ** 32);
+  const next = splitmix32((seed >>> 0) ^ Math.imul(high, 0x9e3779b9));
   for (let i = 0; i < 4; i++) state[i] = next();
   if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
   spareNormal = null;

@@ -68,7 +68,7 @@ export interface BackwardOptions {
  * `stopAt` (a transform's inputs: what produced them is not its business, and must not be freed).
  * Iterative on purpose: recursion overflows the stack past ~10⁴ nodes.
  */
-export function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Tensor> = new Set()): TapeNode[] {
+export function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Tensor> = new Set(), caller = 'backward'): TapeNode[] {
   // Each walk marks the nodes it visits with a fresh number: cheaper than a Set of 10⁶ nodes.
   const mark = ++walkCount;
   const pending: TapeNode[] = [];
@@ -78,7 +78,7 @@ export function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Ten
     const node = pending.pop()!;
     if (node.visited === mark) continue;
     node.visited = mark;
-    if (node.inputs === null) throw freedGraphError(node);
+    if (node.inputs === null) throw freedGraphError(node, caller);
     nodes.push(node);
     for (const input of node.inputs) {
       if (input.node !== null && input.node.visited !== mark && !stopAt.has(input)) pending.push(input.node);
@@ -221,11 +221,14 @@ function checkGradient(node: TapeNode, index: number, grad: Tensor): void {
   }
 }
 
-function freedGraphError(node: TapeNode): Error {
+function freedGraphError(node: TapeNode, caller: string): Error {
+  const where = `the graph through ${node.op.name} (output ${formatShape(node.output.shape)}) was already freed by an earlier backward`;
+  if (caller === 'tape') {
+    return new Error(`tape: ${where}. Call tape(y) before y.backward(), or keep the graph with y.backward({ retainGraph: true }).`);
+  }
   return new Error(
-    `backward: the graph through ${node.op.name} (output ${formatShape(node.output.shape)}) was already freed by an earlier ` +
-      `backward. Pass { retainGraph: true } to the first backward() if you need to backpropagate through it again, ` +
-      `or recompute the forward pass.`,
+    `${caller}: ${where}. Pass { retainGraph: true } to the first backward — y.backward({ retainGraph: true }) — ` +
+      `if you need to backpropagate through it again, or recompute the forward pass.`,
   );
 }
 
@@ -251,7 +254,7 @@ export interface TapeListing {
 
 /** The tape behind `y`: the nodes it was computed by, oldest first, and a readable listing. */
 export function tape(y: Tensor): TapeListing {
-  const nodes = reachableNodes([y]).reverse();
+  const nodes = reachableNodes([y], new Set(), 'tape').reverse();
   const ids = new Map<Tensor, number>();
   const entries: TapeEntry[] = [];
   const idOf = (t: Tensor): number => {
@@ -282,12 +285,20 @@ export function tape(y: Tensor): TapeListing {
   return { nodes, entries, toString: () => lines.join('\n') };
 }
 
+/** JSON, except that non-finite numbers print as numbers (`-Infinity`), not as `null`. */
+function formatValue(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v)).replace(
+    /"\\u0000([^"]*)"/g,
+    '$1',
+  );
+}
+
 function formatAttrs(attrs: unknown): string {
   if (attrs === undefined || attrs === null) return '';
   if (typeof attrs !== 'object') return ` ${String(attrs)}`;
   const parts = Object.entries(attrs as Record<string, unknown>)
     // Unset flags (matmul's transA=false) are noise in a listing meant for reading.
     .filter(([, value]) => value !== undefined && value !== false)
-    .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+    .map(([key, value]) => `${key}=${formatValue(value)}`);
   return parts.length > 0 ? ` {${parts.join(', ')}}` : '';
 }

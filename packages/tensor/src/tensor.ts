@@ -25,7 +25,7 @@ import { permute, transpose } from './ops/permute.js';
 import { broadcastTo } from './ops/broadcast.js';
 import { slice } from './ops/slice.js';
 import { pad, type PadOptions } from './ops/pad.js';
-import { gather, indexSelect, scatterAdd } from './ops/gather.js';
+import { gather, indexAdd, indexSelect, scatterAdd } from './ops/gather.js';
 import { applyInPlace, type InPlaceKind } from './in-place.js';
 import { full, onesLike } from './creation.js';
 
@@ -141,8 +141,21 @@ export class Tensor {
    * grad. Without a `seed` the tensor must hold one element (a loss); with one, `seed` is the
    * upstream gradient and must have this tensor's shape. The graph is freed afterwards unless
    * `retainGraph`; `createGraph` records the backward pass so gradients can be differentiated.
+   *
+   * ```ts
+   * loss.backward();                          // a scalar loss
+   * loss.backward({ retainGraph: true });     // keep the graph for another backward
+   * y.backward(seed, { createGraph: true });  // a non-scalar y, differentiable gradients
+   * ```
    */
-  backward(seed?: Tensor | number, options: BackwardOptions = {}): void {
+  backward(options?: BackwardOptions): void;
+  /** Backpropagates `seed` (the upstream gradient, with this tensor's shape) from this tensor. */
+  backward(seed?: Tensor | number, options?: BackwardOptions): void;
+  backward(seedOrOptions?: Tensor | number | BackwardOptions, options: BackwardOptions = {}): void {
+    // `y.backward({ retainGraph: true })` is the natural spelling when there is no seed.
+    const isOptions = typeof seedOrOptions === 'object' && seedOrOptions !== null && !(seedOrOptions instanceof Tensor) && !Array.isArray(seedOrOptions);
+    const seed = isOptions ? undefined : (seedOrOptions as Tensor | number | undefined);
+    if (isOptions) options = seedOrOptions as BackwardOptions;
     if (!this.requiresGrad) {
       throw new Error(
         `backward: ${describeTensor(this)} does not require grad — none of the tensors it was computed from has ` +
@@ -425,6 +438,10 @@ export class Tensor {
   /** A copy with `src` added at `index` along `axis` (torch.scatter_add). */
   scatterAdd(axis: number, index: Tensor, src: Tensor): Tensor {
     return scatterAdd(this, axis, index, src);
+  }
+  /** A copy with the slices of `src` added at `indices` along `axis` (torch.index_add). */
+  indexAdd(axis: number, indices: Tensor | readonly number[], src: Tensor): Tensor {
+    return indexAdd(this, axis, indices, src);
   }
 
   // ── in place (optimizers and explicit updates) ──────────────────────────────

@@ -119,12 +119,21 @@ describe('freed graphs and in-place changes', () => {
     expect(() => y.backward()).toThrow(/retainGraph/);
   });
 
-  it('allows a second backward with retainGraph: true', () => {
+  it('allows a second backward with retainGraph: true, as the first argument or after a seed', () => {
     const x = scalar(2, { requiresGrad: true });
     const y = x.mul(x);
+    y.backward({ retainGraph: true });
     y.backward(undefined, { retainGraph: true });
     y.backward();
-    expect(x.grad!.item()).toBe(8);
+    expect(x.grad!.item()).toBe(12);
+  });
+
+  it('lists the tape before backward, and says why it cannot after', () => {
+    const a = tensor([1, 2], { requiresGrad: true });
+    const loss = a.mul(3).sum();
+    expect(tape(loss).nodes).toHaveLength(2);
+    loss.backward();
+    expect(() => tape(loss)).toThrow(/^tape: the graph through sum .* freed .* Call tape\(y\) before y\.backward\(\)/);
   });
 
   it('refuses a backward that needs a saved tensor changed in place since', () => {

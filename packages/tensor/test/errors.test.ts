@@ -378,3 +378,22 @@ describe('more bad input', () => {
     expect(() => broken.apply([tensor([1, 2])])).toThrow(/test_wrong_length: forward returned 1 values for shape \[2\], which needs 2/);
   });
 });
+
+describe('int32 creation beyond the range', () => {
+  it('is refused by scalar, arange, linspace and randint too', async () => {
+    const { arange, linspace, randint, scalar } = await import('@tapegrad/tensor');
+    expect(() => scalar(2 ** 40, { dtype: 'int32' })).toThrow(/scalar: 1099511627776 .* does not fit in int32/);
+    expect(() => arange(2 ** 31 - 2, 2 ** 31 + 1)).toThrow(/arange: 2147483648 .* does not fit in int32/);
+    expect(() => linspace(0, 3e9, 3, { dtype: 'int32' })).toThrow(/linspace: .* does not fit in int32/);
+    expect(() => randint(0, 2 ** 32, [3])).toThrow(/randint: .* does not fit in int32/);
+  });
+
+  it('requires an integer seed and lets every bit of it count', async () => {
+    const { manualSeed, rand } = await import('@tapegrad/tensor');
+    expect(() => manualSeed(0.7)).toThrow(/manualSeed: seed must be an integer/);
+    manualSeed(0);
+    const a = rand([2]).toArray();
+    manualSeed(2 ** 32);
+    expect(rand([2]).toArray()).not.toEqual(a);
+  });
+});

@@ -28,7 +28,10 @@ export function mean(x: Tensor, axis?: number | readonly number[], keepdims = fa
   return input.sum(axis, keepdims).div(n);
 }
 
-/** Variance over `axis`: mean of squared deviations, divided by N − ddof instead of N when ddof > 0. */
+/**
+ * Variance over `axis`: mean of squared deviations, divided by N − ddof instead of N when ddof > 0.
+ * Exported as `var` (numpy's name) and as `variance`, since `var` cannot be imported unrenamed.
+ */
 export function variance(x: Tensor, axis?: number | readonly number[], keepdims = false, options: VarianceOptions = {}): Tensor {
   return varianceAs('var', x, axis, keepdims, options);
 }
