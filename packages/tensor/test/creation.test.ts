@@ -355,3 +355,27 @@ describe('toString', () => {
     expect(lines[6]).toBe('        [1170, 1171, 1172, ..., 1197, 1198, 1199]], dtype=int32)');
   });
 });
+
+describe('printing like numpy and PyTorch', () => {
+  it('switches to scientific notation when magnitudes are far apart', () => {
+    expect(tensor([0.00012, 1, 1234.5]).toString()).toBe('tensor([1.2000e-04, 1.0000e+00, 1.2345e+03], dtype=float64)');
+  });
+
+  it('keeps the sign of negative zero', () => {
+    expect(tensor([-0, 1]).toString()).toBe('tensor([-0.,  1.], dtype=float64)');
+  });
+
+  it('wraps long rows at 80 characters', () => {
+    const lines = arange(40).astype('float64').div(7).toString().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines[1].startsWith('        1.2857')).toBe(true);
+  });
+
+  it('formats only the printed elements of a huge tensor', () => {
+    const started = performance.now();
+    const text = zeros([2000, 2000]).toString();
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(text).toContain('...');
+  });
+});
