@@ -70,3 +70,20 @@ describe('arbitraries', () => {
     );
   });
 });
+
+describe('limits no value or shape can meet', () => {
+  it('keep values inside [min, max] and away from every point', () => {
+    const values = fc.sample(arbitraries.values(1, { min: -1, max: 1, awayFrom: [1, -1, 0, 0.06] }), 2000).map((v) => v[0]);
+    for (const v of values) {
+      expect(Math.abs(v)).toBeLessThanOrEqual(0.95);
+      expect(Math.abs(v)).toBeGreaterThanOrEqual(0.05);
+      expect(Math.abs(v - 0.06)).toBeGreaterThanOrEqual(0.05);
+    }
+  });
+
+  it('are errors, not endless searches', () => {
+    expect(() => arbitraries.values(5, { min: 0.1, max: 0.3, awayFrom: [0], margin: 0.5 })).toThrow(/no value in \[0.1, 0.3\]/);
+    expect(() => arbitraries.shape({ minRank: 4, minExtent: 3 })).toThrow(/no shape meets/);
+    expect(() => arbitraries.indexTensor([3], 0)).toThrow(/no index lies in \[0, 0\)/);
+  });
+});
