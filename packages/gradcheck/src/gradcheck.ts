@@ -8,8 +8,8 @@ import type { Dtype, Tensor, TensorFunction } from '@tapegrad/tensor';
 import { analyticGradient } from './analytic-gradient.js';
 import { formatNumber } from './format-number.js';
 import { formatReport } from './format-report.js';
-import { gapPersists, isSubgradient, type Kink, matchesOneSide, roundingNoise, slopesDiffer } from './kink.js';
-import { unravelIndex } from './multi-index.js';
+import { gapPersists, isSubgradient, jointSlopes, type Kink, matchesOneSide, roundingNoise, slopesDiffer } from './kink.js';
+import { formatIndex, unravelIndex } from './multi-index.js';
 import { centeredDifferences, checkEps } from './numerical-gradient.js';
 import { createProbe, type Probe } from './probe.js';
 import { relError } from './rel-error.js';
@@ -123,7 +123,8 @@ const TABLE_ROWS = 5;
  * An entry fails when `|a − n| > atol + rtol·|n|`. Entries where the one-sided slopes differ
  * (a relu at 0, a tie in max) and the analytic value lies between them (a valid subgradient)
  * are kinks: reported in `kinks`, not counted as failures. An analytic value outside both slopes
- * still fails, so a kink cannot hide a wrong backward. When
+ * still fails, and entries tied at one corner must add up to the slope of moving them together,
+ * so a tie cannot hide a backward that hands out the wrong total. When
  * backward runs in float32 (a float32 input, or an `f` that returns float32), that input is
  * judged with float32 tolerances and the report says so.
  *
@@ -181,6 +182,8 @@ export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options:
     const kinkTolerance = numericalInFloat32 ? float32Tolerance : tolerance;
     const comparison = compareEntries(probe, i, input, gradient, { eps, judgedWith, kinkTolerance });
     kinks.push(...comparison.kinks);
+    inputNotes.push(...comparison.notes);
+    notes.push(...comparison.notes);
     return { ...base, checked: true, ...comparison.summary, float32, tolerance: judgedWith, notes: inputNotes };
   });
 
@@ -216,13 +219,23 @@ function compareEntries(
   input: Tensor,
   gradient: Float64Array,
   { eps, judgedWith, kinkTolerance }: ComparisonSettings,
-): { summary: EntrySummary; kinks: Kink[] } {
+): { summary: EntrySummary; kinks: Kink[]; notes: string[] } {
   const differences = centeredDifferences(probe, inputIndex, eps);
-  const kinks: Kink[] = [];
+  let kinks: Kink[] = [];
+  const kinkEntries: EntryComparison[] = [];
   const compared: { entry: EntryComparison; margin: number }[] = [];
+  const notes: string[] = [];
   let maxAbsError = 0;
   let maxRelError = 0;
   let failures = 0;
+  const count = (entry: EntryComparison, failing: boolean) => {
+    if (failing) failures++;
+    // Math.max propagates NaN, so one NaN entry makes the maxima NaN, as it should.
+    maxAbsError = Math.max(maxAbsError, entry.absError);
+    if (!(Math.max(Math.abs(entry.analytic), Math.abs(entry.numerical)) <= judgedWith.atol)) maxRelError = Math.max(maxRelError, entry.relError);
+    const margin = Number.isNaN(entry.absError) ? Infinity : entry.absError === 0 ? 0 : entry.absError / entry.allowed;
+    compared.push({ entry, margin: failing ? Math.max(margin, 1) : margin });
+  };
   for (let j = 0; j < gradient.length; j++) {
     const a = gradient[j];
     const n = differences.gradient[j];
@@ -231,7 +244,10 @@ function compareEntries(
     const index = unravelIndex(j, input.shape);
     const noise = roundingNoise(probe.baseScale, Math.min(differences.stepUp[j], differences.stepDown[j]), probe.machineEpsilon);
     const allowed = allowedError(judgedWith, n);
-    const failing = !(Math.abs(a - n) <= allowed);
+    const absError = Math.abs(a - n);
+    const entry: EntryComparison = { index, flatIndex: j, analytic: a, numerical: n, absError, relError: relError(a, n), allowed };
+    // `!(≤)` rather than `>`, so that a NaN on either side fails.
+    const failing = !(absError <= allowed);
     // A kink at x itself keeps its slope gap at a smaller step; one merely within ±eps of x does
     // not, but then backward gives the slope of x's own side, which is the other tell.
     const atKink =
@@ -242,24 +258,39 @@ function compareEntries(
     if (atKink) {
       const label = input.label === undefined ? {} : { label: input.label };
       kinks.push({ input: inputIndex, ...label, index, flatIndex: j, left, right, analytic: a, numerical: n });
-      continue;
+      kinkEntries.push(entry);
+    } else {
+      count(entry, failing);
     }
-    const absError = Math.abs(a - n);
-    const entry: EntryComparison = { index, flatIndex: j, analytic: a, numerical: n, absError, relError: relError(a, n), allowed };
-    // `!(≤)` rather than `>`, so that a NaN on either side fails.
-    if (!(absError <= allowed)) failures++;
-    // Math.max propagates NaN, so one NaN entry makes the maxima NaN, as it should.
-    maxAbsError = Math.max(maxAbsError, absError);
-    if (!(Math.max(Math.abs(a), Math.abs(n)) <= judgedWith.atol)) maxRelError = Math.max(maxRelError, entry.relError);
-    const margin = Number.isNaN(absError) ? Infinity : absError === 0 ? 0 : absError / allowed;
-    compared.push({ entry, margin });
+  }
+  // Each kink entry alone may hold a valid one-sided slope while together they do not: a max
+  // that gives every tied entry the full gradient. Moving all of them at once tells — at a tie
+  // that move is smooth (both joint slopes agree), and the analytic values must add up to it.
+  // Where the joint slopes still differ (independent kinks), no such total is fixed: skip.
+  if (kinkEntries.length >= 2) {
+    const flats = kinkEntries.map((entry) => entry.flatIndex);
+    const { left, right } = jointSlopes(probe, inputIndex, flats, eps);
+    const total = kinkEntries.reduce((sum, entry) => sum + entry.analytic, 0);
+    const noise = roundingNoise(probe.baseScale, eps, probe.machineEpsilon) * flats.length;
+    const slope = (left + right) / 2;
+    const smooth = !slopesDiffer(left, right, kinkTolerance, noise);
+    if (smooth && !(Math.abs(total - slope) <= allowedError(judgedWith, slope) + noise)) {
+      for (const entry of kinkEntries) count(entry, true);
+      kinks = [];
+      notes.push(
+        `${inputName(inputIndex, input)}: entries ${flats.map((flat) => formatIndex(unravelIndex(flat, input.shape))).join(', ')} ` +
+          `sit at one kink (a tie): each analytic value lies between its own one-sided slopes, but they add up to ` +
+          `${formatNumber(total)} where moving them together has slope ${formatNumber(slope)} — ` +
+          `the backward rule hands out the wrong total at the tie`,
+      );
+    }
   }
   // Rank by how far past its own tolerance an entry is, not by raw error: a 1e-3 miss on a
   // gradient of 1e3 is fine, on a gradient of 1e-3 it is the bug.
   compared.sort((p, q) => q.margin - p.margin);
   const worstEntries = compared.slice(0, TABLE_ROWS).map(({ entry }) => entry);
   const summary = { entries: compared.length, maxAbsError, maxRelError, worst: worstEntries[0] ?? null, worstEntries, failures };
-  return { summary, kinks };
+  return { summary, kinks, notes };
 }
 
 /**

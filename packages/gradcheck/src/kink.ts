@@ -56,7 +56,8 @@ export function slopesDiffer(left: number, right: number, tolerance: Tolerance, 
  * True when `analytic` lies between the one-sided slopes (give or take `slack`): then it is a
  * valid subgradient at the kink (relu'(0) = 0, an even split at a max tie), so a mismatch with the
  * centered difference says nothing about the backward rule. An analytic value outside both slopes
- * is wrong on either side of the kink and stays a failure, so a kink never hides a real bug.
+ * is wrong on either side of the kink and stays a failure; entries tied at one kink are also
+ * checked together (see `jointSlopes`).
  */
 export function isSubgradient(analytic: number, left: number, right: number, slack: number): boolean {
   return analytic >= Math.min(left, right) - slack && analytic <= Math.max(left, right) + slack;
@@ -83,6 +84,27 @@ export interface OneSidedSlopes {
 export function oneSidedSlopes(probe: Probe, inputIndex: number, flat: number, step: number): OneSidedSlopes {
   const { plus, minus, stepUp, stepDown } = probe.around(inputIndex, flat, step);
   return { left: (probe.base - minus) / stepDown, right: (plus - probe.base) / stepUp };
+}
+
+/**
+ * The one-sided slopes of moving the entries `flats` of input `inputIndex` together by ±step: the
+ * directional derivative along their sum, against which the sum of their analytic values is
+ * checked.
+ */
+export function jointSlopes(probe: Probe, inputIndex: number, flats: readonly number[], step: number): OneSidedSlopes {
+  const buffer = probe.buffers[inputIndex]!;
+  const saved = flats.map((flat) => buffer[flat]);
+  let plus: number;
+  let minus: number;
+  try {
+    flats.forEach((flat, k) => (buffer[flat] = saved[k] + step));
+    plus = probe.evaluate();
+    flats.forEach((flat, k) => (buffer[flat] = saved[k] - step));
+    minus = probe.evaluate();
+  } finally {
+    flats.forEach((flat, k) => (buffer[flat] = saved[k]));
+  }
+  return { left: (probe.base - minus) / step, right: (plus - probe.base) / step };
 }
 
 /** How much smaller the confirming step is than eps. */

@@ -89,3 +89,21 @@ describe('an f that computes in float32 internally', () => {
     expect(gradcheck(broken, [randn([4])]).ok).toBe(false);
   });
 });
+
+describe('a tie handled wrongly', () => {
+  it('fails even though each tied entry alone holds a valid one-sided slope', async () => {
+    const { defineOp } = await import('@tapegrad/tensor');
+    // Every tied entry gets the full gradient: each value 1 lies in [0, 1], but they sum to 3.
+    const badMax = defineOp({
+      name: 'test_bad_tie_max',
+      forward: ([x]) => ({ buffer: Float64Array.of(Math.max(...x.buffer)), shape: [] }),
+      backward: (g, [x], { out }) => [x.eq(out).astype('float64').mul(g)],
+      sample: (fc) => fc.constant({ inputs: [tensor([1])], attrs: undefined }),
+    });
+    const report = gradcheck((x: Tensor) => badMax.apply([x]), [tensor([2, 2, 2, 1])]);
+    expect(report.ok).toBe(false);
+    expect(report.kinks).toHaveLength(0);
+    expect(report.toString()).toMatch(/entries \[0\], \[1\], \[2\] sit at one kink \(a tie\).*add up to 3 where moving them together has slope 1/);
+    expect(gradcheck((x: Tensor) => x.max(), [tensor([2, 2, 2, 1])]).ok).toBe(true);
+  });
+});
