@@ -271,7 +271,7 @@ export function tape(y: Tensor): TapeListing {
     for (const input of node.inputs!) {
       if (input.node === null && !ids.has(input)) {
         const id = idOf(input);
-        lines.push(`%${id} = ${input.requiresGrad ? 'leaf' : 'const'}${input.label ? ` (${input.label})` : ''}  ${formatShape(input.shape)} ${input.dtype}`);
+        lines.push(leafLine(id, input));
       }
     }
     const args = node.inputs!.map((input) => `%${idOf(input)}`).join(' ');
@@ -282,7 +282,17 @@ export function tape(y: Tensor): TapeListing {
     const label = node.output.label ? ` (${node.output.label})` : '';
     lines.push(`%${id} = ${node.op.name} ${args}${attrs}${label}  ${formatShape(node.output.shape)} ${node.output.dtype}`);
   }
+  if (y.node === null) {
+    entries.push({ id: 0, node: null, tensor: y });
+    lines.push(leafLine(0, y));
+  }
   return { nodes, entries, toString: () => lines.join('\n') };
+}
+
+/** `%1 = leaf (W)  [3,2] float64`; a one-element constant shows its value: `%2 = const 2  [] float64`. */
+function leafLine(id: number, x: Tensor): string {
+  const kind = x.requiresGrad ? 'leaf' : x.size === 1 ? `const ${x.buffer[0]}` : 'const';
+  return `%${id} = ${kind}${x.label ? ` (${x.label})` : ''}  ${formatShape(x.shape)} ${x.dtype}`;
 }
 
 /** JSON, except that non-finite numbers print as numbers (`-Infinity`), not as `null`. */
