@@ -48,7 +48,7 @@ export interface SparseCheckReport extends ReadonlyArray<SparseCheck> {
  * Checks `analytic` (your gradient of `f` at `x`, same shape as `x`) at `numChecks` random
  * entries. `f` maps `x` to a scalar loss (a number or a one-element Tensor); it runs inside
  * `noGrad` on a float64 copy of `x`, so `x` is never modified. Entries are distinct while
- * `numChecks ≤ x.size`; beyond that they repeat.
+ * `numChecks ≤ x.size`; a larger `numChecks` checks every entry once.
  *
  * Read the relative errors with the course's rules of thumb: > 1e-2 probably wrong,
  * 1e-2…1e-4 suspicious, < 1e-4 fine for functions with kinks, < 1e-7 good.
@@ -104,11 +104,12 @@ function lossValue(value: number | Tensor): number {
   throw new Error(`gradcheckSparse: f must return a number or a one-element Tensor (a loss), got ${what}`);
 }
 
-/** Distinct positions from a seeded shuffle; a fresh shuffle once every position was used. */
+/** Up to `count` distinct positions from a seeded shuffle. */
 function samplePositions(size: number, count: number, uniform: () => number): number[] {
+  // Each entry at most once: checking one twice tells nothing new.
   const positions: number[] = [];
   let order: number[] = [];
-  while (positions.length < count) {
+  while (positions.length < Math.min(count, size)) {
     if (order.length === 0) {
       order = Array.from({ length: size }, (_, i) => i);
       for (let i = size - 1; i > 0; i--) {
