@@ -9,6 +9,11 @@ import type { Shape } from './shape.js';
 /** A number, or arbitrarily nested arrays of numbers. */
 export type NestedArray = number | NestedArray[];
 
+/** True for a row of a nested array: a JS array, or a typed array (as numpy accepts a list of arrays). */
+function isRow(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 /** Deepest nesting `tensor()` accepts; far beyond any real tensor, short of a stack overflow. */
 export const MAX_NESTING = 32;
 
@@ -16,7 +21,7 @@ export const MAX_NESTING = 32;
 export function inferShape(op: string, value: unknown): number[] {
   const shape: number[] = [];
   let level: unknown = value;
-  while (Array.isArray(level)) {
+  while (isRow(level)) {
     if (shape.length >= MAX_NESTING) {
       throw new Error(`${op}: the nested array is more than ${MAX_NESTING} levels deep; tensors of that rank are not supported`);
     }
@@ -31,12 +36,12 @@ export function inferShape(op: string, value: unknown): number[] {
 function checkRectangular(op: string, value: unknown, shape: Shape, depth: number, path: string): void {
   if (depth === shape.length) {
     if (typeof value !== 'number' && typeof value !== 'boolean') {
-      const found = Array.isArray(value) ? `an array (the first row is ${depth} levels deep here)` : `${typeof value} ${JSON.stringify(value)}`;
+      const found = isRow(value) ? `an array (the first row is ${depth} levels deep here)` : `${typeof value} ${JSON.stringify(value)}`;
       throw new Error(`${op}: element ${path ? `at ${path} ` : ''}is ${found}, expected a number; every row must have the same length and depth`);
     }
     return;
   }
-  if (!Array.isArray(value)) {
+  if (!isRow(value)) {
     throw new Error(`${op}: element ${path ? `at ${path} ` : ''}is ${typeof value} ${JSON.stringify(value)} but rows at this depth are arrays of length ${shape[depth]}; the nested array is ragged`);
   }
   if (value.length !== shape[depth]) {
@@ -51,7 +56,7 @@ export function flattenInto(value: unknown, out: TypedArray): void {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const item = pending.pop();
-    if (Array.isArray(item)) {
+    if (isRow(item)) {
       for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);
     } else {
       out[index++] = Number(item);

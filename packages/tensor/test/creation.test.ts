@@ -379,3 +379,13 @@ describe('printing like numpy and PyTorch', () => {
     expect(text).toContain('...');
   });
 });
+
+describe('rows given as typed arrays', () => {
+  it('stack into a tensor, as numpy accepts a list of arrays', () => {
+    expect(tensor([new Float64Array([1, 2]), new Float32Array([3, 4])]).toArray()).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('must still have equal lengths', () => {
+    expect(() => tensor([new Float64Array([1, 2]), new Float64Array([3])])).toThrow(/row at \[1\] has length 1 .* ragged/);
+  });
+});
