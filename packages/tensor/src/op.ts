@@ -7,7 +7,7 @@
  * @module
  */
 import type * as FastCheck from 'fast-check';
-import { type Dtype, type TypedArray, dtypeOf, isFloat } from './dtype.js';
+import { type Dtype, type TypedArray, isFloat } from './dtype.js';
 import { isAnomalyEnabled, isGradEnabled } from './grad-mode.js';
 import { formatShape, type Shape, sizeOf } from './shape.js';
 import { recordNode } from './tape.js';

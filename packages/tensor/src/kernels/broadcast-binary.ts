@@ -1,7 +1,7 @@
 /**
  * The one broadcasting loop for binary elementwise kernels. Axes are coalesced (adjacent axes
  * merge when both operands are contiguous or both broadcast across them), so a same-shape op is
- * one row and a bias add `[N,D] + [D]` is N rows; the per-op row kernels below never see shapes.
+ * one row and a bias add `[N,D] + [D]` is N rows; the per-op row kernels (binary-rows.ts) never see shapes.
  * @module
  */
 import type { TypedArray } from '../dtype.js';
@@ -17,7 +17,7 @@ export type RowKernel = (
   out: TypedArray, io: number, n: number,
 ) => void;
 
-/** Strides of `shape` aligned to `rank` trailing axes, 0 where the operand broadcasts. */
+/** Strides of `shape` aligned to the trailing axes of `outShape`, 0 where the operand broadcasts. */
 function broadcastStrides(shape: Shape, outShape: Shape): number[] {
   const rank = outShape.length;
   const strides = new Array<number>(rank).fill(0);

@@ -24,7 +24,8 @@ export function gemm(a: GemmOperand, b: GemmOperand, out: TypedArray, outOffset:
   const ao = a.offset;
   const bo = b.offset;
   if (!a.transposed && !b.transposed) {
-    // C[i,:] += A[i,p] · B[p,:]
+    // C[i,:] += A[i,p] · B[p,:], summed in a float64 row so float32 products lose no precision
+    // before the one rounding on store.
     const row = new Float64Array(n);
     for (let i = 0; i < m; i++) {
       row.fill(0);
@@ -47,7 +48,7 @@ export function gemm(a: GemmOperand, b: GemmOperand, out: TypedArray, outOffset:
       }
     }
   } else if (a.transposed && !b.transposed) {
-    // A is stored [k, m]: C[i,:] += A[p,i] · B[p,:]
+    // A is stored [k, m]: C[i,:] += A[p,i] · B[p,:], summed in float64 as above.
     const acc = new Float64Array(m * n);
     for (let p = 0; p < k; p++) {
       const aRow = ao + p * m;

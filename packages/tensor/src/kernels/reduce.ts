@@ -24,6 +24,7 @@ export function reduceMiddle(x: TypedArray, outer: number, n: number, inner: num
       if (kind === 'sum') {
         for (let j = 0; j < inner; j++) acc[j] += x[offset + j];
       } else if (kind === 'max') {
+        // `v !== v` takes a NaN in; once there it stays, since `v > NaN` is false (numpy propagates NaN).
         for (let j = 0; j < inner; j++) {
           const v = x[offset + j];
           if (v > acc[j] || v !== v) acc[j] = v;
@@ -35,7 +36,6 @@ export function reduceMiddle(x: TypedArray, outer: number, n: number, inner: num
         }
       }
     }
-    // A NaN seen earlier must survive later comparisons: `v > NaN` is false, so it does.
     out.set(acc, o * inner);
   }
 }

@@ -53,10 +53,3 @@ export function clampKernel(x: TypedArray, out: TypedArray, low: number, high: n
     out[i] = v < low ? low : v > high ? high : v;
   }
 }
-/** 1 where `low ≤ x ≤ high`, else 0: the gradient mask of clamp. */
-export function insideKernel(x: TypedArray, out: TypedArray, low: number, high: number): void {
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    out[i] = v >= low && v <= high ? 1 : 0;
-  }
-}

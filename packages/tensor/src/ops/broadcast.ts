@@ -52,8 +52,11 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
 export function sumTo(grad: Tensor, shape: Shape): Tensor {
   if (sameShape(grad.shape, shape)) return grad;
   const lead = grad.ndim - shape.length;
-  if (lead < 0) {
-    throw new Error(`sumTo: gradient ${formatShape(grad.shape)} has fewer axes than the target ${formatShape(shape)}`);
+  if (lead < 0 || shape.some((extent, i) => extent !== 1 && extent !== grad.shape[i + lead])) {
+    throw new Error(
+      `sumTo: gradient ${formatShape(grad.shape)} is not a broadcast of the target shape ${formatShape(shape)}; ` +
+        `a backward rule must pass sumTo the gradient of an output its input broadcast to`,
+    );
   }
   const axes: number[] = [];
   for (let axis = 0; axis < grad.ndim; axis++) {

@@ -4,7 +4,7 @@
  * kernel runs, so an out-of-range index is an error, never a silent read.
  * @module
  */
-import { allocate } from '../dtype.js';
+import { allocate, checkInt32Values } from '../dtype.js';
 import { defineOp, describeTensor, type FastCheckModule } from '../op.js';
 import { formatShape, normalizeAxis, sameShape } from '../shape.js';
 import { anyTensorArb, indexTensorArb, shapeArb, tensorArb } from '../sampling.js';
@@ -137,8 +137,9 @@ function indicesTensor(op: string, indices: Tensor | readonly number[]): Tensor 
     const list = indices as readonly number[];
     const bad = list.findIndex((i) => !Number.isInteger(i));
     if (bad >= 0) throw new Error(`${op}: index ${list[bad]} at position ${bad} is not an integer`);
+    checkInt32Values(op, list);
   }
-  const t = indices instanceof Tensor ? indices : new Tensor(Int32Array.from(indices as number[]), [(indices as number[]).length]);
+  const t = indices instanceof Tensor ? indices : new Tensor(Int32Array.from(indices as readonly number[]), [(indices as readonly number[]).length]);
   if (t.ndim !== 1) throw new Error(`${op}: indices ${describeTensor(t)} must be 1-D`);
   return t;
 }

@@ -7,7 +7,7 @@
  */
 import { allocate } from '../dtype.js';
 import { defineOp, describeTensor, type FastCheckModule, type Op } from '../op.js';
-import { broadcastShapes, sizeOf, stridesOf } from '../shape.js';
+import { broadcastShapes, formatShape, sizeOf, stridesOf } from '../shape.js';
 import { broadcastShapesArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { gemm } from '../kernels/gemm.js';
@@ -53,7 +53,7 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     const [m, k] = matrixDims(a.shape, transA);
     const [k2, n] = matrixDims(b.shape, transB);
     if (k !== k2) {
-      throw new Error(`matmul: inner dimensions differ: a [${a.shape}] (k=${k}) @ b [${b.shape}] (k=${k2})`);
+      throw new Error(`matmul: inner dimensions differ: a ${formatShape(a.shape)} (k=${k}) @ b ${formatShape(b.shape)} (k=${k2}); the contracted extents must be equal`);
     }
     const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
     const out = allocate(a.dtype, sizeOf(batch) * m * n);

@@ -16,7 +16,7 @@ export interface ReduceAttrs {
   readonly keepdims: boolean;
 }
 
-/** Splits sorted axes into runs of consecutive axes, last run first. */
+/** Splits sorted axes into runs of consecutive axes, last run first, so reducing one run leaves the axis numbers of the runs still to do unchanged. */
 function runsFromLast(axes: readonly number[]): number[][] {
   const runs: number[][] = [];
   for (const axis of axes) {
@@ -47,8 +47,9 @@ export function reduceRaw(x: RawTensor, { axes, keepdims }: ReduceAttrs, kind: R
     buffer = out;
     shape = [...shape.slice(0, first), ...shape.slice(last + 1)];
   }
+  // No axes: still a copy, so that applyOp does not mistake the result for a view of x.
   if (axes.length === 0) buffer = buffer.slice();
-  if (widened && buffer !== x.buffer) {
+  if (widened) {
     checkInt32Values('sum', buffer);
     buffer = convert(buffer, 'int32');
   }

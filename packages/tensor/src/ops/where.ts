@@ -31,6 +31,7 @@ export const whereOp = defineOp({
     return { buffer: out, shape };
   },
   backward: (g, [cond, a, b], { needsGrad }) => {
+    // 1 where cond is nonzero (any nonzero value selects a, not only 1).
     const chosen = cond.eq(0).eq(0).astype(g.dtype);
     return [
       null,
