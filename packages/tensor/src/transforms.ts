@@ -69,28 +69,41 @@ export type TensorFunction = (...args: Tensor[]) => Tensor;
  * const [loss, dW] = valueAndGrad((W, x) => x.matmul(W).tanh().sum())(W, x);
  * ```
  */
+export function valueAndGrad<F extends TensorFunction>(f: F, argnums?: number): (...args: Parameters<F>) => [Tensor, Tensor];
+/** With several `argnums`: `[f(...args), [∂f/∂args[argnums[0]], …]]`. */
+export function valueAndGrad<F extends TensorFunction>(f: F, argnums: readonly number[]): (...args: Parameters<F>) => [Tensor, Tensor[]];
 export function valueAndGrad<F extends TensorFunction>(f: F, argnums: number | readonly number[] = 0) {
   return (...args: Parameters<F>): [Tensor, Tensor | Tensor[]] => {
-    const positions = typeof argnums === 'number' ? [argnums] : argnums;
-    const inputs = args.slice() as Tensor[];
-    const tracked = positions.map((p) => {
-      if (p < 0 || p >= args.length) throw new Error(`valueAndGrad: argnums ${p} is out of range for ${args.length} arguments`);
-      return (inputs[p] = track(ensureTensor('grad', args[p], p)));
-    });
-    const createGraph = depth > 0;
-    const out = scalarOutput('grad', traced(() => f(...inputs)));
-    const grads = gradientsOf(out, onesLike(out), tracked, createGraph);
-    const value = createGraph ? out : out.detach();
+    const [value, grads] = evaluateWithGradients('valueAndGrad', f, typeof argnums === 'number' ? [argnums] : argnums, args);
     return [value, typeof argnums === 'number' ? grads[0] : grads];
   };
 }
 
 /**
  * `grad(f, argnums)(...args)`: the gradient of scalar `f` with respect to argument `argnums`
- * (several when it is an array). Composable: `grad(grad(f))` is the second derivative.
+ * (several when it is an array). Composable: `grad(x => grad(f)(x).sum())` differentiates again.
  */
+export function grad<F extends TensorFunction>(f: F, argnums?: number): (...args: Parameters<F>) => Tensor;
+/** With several `argnums`: one gradient per listed argument. */
+export function grad<F extends TensorFunction>(f: F, argnums: readonly number[]): (...args: Parameters<F>) => Tensor[];
 export function grad<F extends TensorFunction>(f: F, argnums: number | readonly number[] = 0) {
-  return (...args: Parameters<F>): Tensor | Tensor[] => valueAndGrad(f, argnums)(...args)[1];
+  return (...args: Parameters<F>): Tensor | Tensor[] => {
+    const grads = evaluateWithGradients('grad', f, typeof argnums === 'number' ? [argnums] : argnums, args)[1];
+    return typeof argnums === 'number' ? grads[0] : grads;
+  };
+}
+
+/** The shared body of `grad` and `valueAndGrad`, reporting errors under `caller`'s name. */
+function evaluateWithGradients(caller: string, f: TensorFunction, positions: readonly number[], args: readonly Tensor[]): [Tensor, Tensor[]] {
+  const inputs = args.slice();
+  const tracked = positions.map((p) => {
+    if (!Number.isInteger(p) || p < 0 || p >= args.length) throw new Error(`${caller}: argnums ${p} is out of range for ${args.length} arguments`);
+    return (inputs[p] = track(ensureTensor(caller, args[p], p)));
+  });
+  const createGraph = depth > 0;
+  const out = scalarOutput(caller, traced(() => f(...inputs)));
+  const grads = gradientsOf(out, onesLike(out), tracked, createGraph);
+  return [createGraph ? out : out.detach(), grads];
 }
 
 /**
@@ -112,7 +125,7 @@ export function vjp(f: TensorFunction, xs: readonly Tensor[], v: Tensor): { out:
 /** Hessian-vector product `H(x)·v` of scalar `f` at `x`, by differentiating `∇f(x)·v`. */
 export function hvp(f: (x: Tensor) => Tensor, x: Tensor, v: Tensor): Tensor {
   if (!sameShape(v.shape, x.shape)) throw new Error(`hvp: v ${formatShape(v.shape)} must have x's shape ${formatShape(x.shape)}`);
-  return grad((y: Tensor) => (grad(f)(y) as Tensor).mul(v).sum())(x) as Tensor;
+  return grad((y: Tensor) => grad(f)(y).mul(v).sum())(x);
 }
 
 /**

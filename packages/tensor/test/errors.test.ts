@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  MAX_NESTING, concat, grad, noGrad, ones, rand, stack, tensor, where, zeros, type Tensor,
+  MAX_NESTING, concat, grad, noGrad, ones, rand, stack, tensor, valueAndGrad, where, zeros, type Tensor,
 } from '@tapegrad/tensor';
 
 /** The message of the error `fn` throws; fails the test when it throws nothing or a non-Error. */
@@ -395,5 +395,17 @@ describe('int32 creation beyond the range', () => {
     const a = rand([2]).toArray();
     manualSeed(2 ** 32);
     expect(rand([2]).toArray()).not.toEqual(a);
+  });
+});
+
+describe('transform errors', () => {
+  it('name the transform that was called', () => {
+    expect(() => grad((t: Tensor) => t)(tensor([1, 2]))).toThrow(/^grad: the function must return a scalar/);
+    expect(() => valueAndGrad((t: Tensor) => t)(tensor([1, 2]))).toThrow(/^valueAndGrad: the function must return a scalar/);
+    expect(() => grad((t: Tensor) => t.sum(), 3)(tensor([1]))).toThrow(/grad: argnums 3 is out of range for 1 arguments/);
+  });
+
+  it('refuse plain-number indices beyond int32', () => {
+    expect(() => tensor([[1], [2]]).indexSelect(0, [2 ** 32])).toThrow(/indexSelect: 4294967296 .* does not fit in int32/);
   });
 });
