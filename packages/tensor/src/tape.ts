@@ -122,20 +122,17 @@ export function runBackward(
     const nodes = capture ? leadingTo(reachableNodes(roots, wanted), wanted) : reachableNodes(roots);
     const pending = new Map<Tensor, Tensor>();
     const captured = new Map<Tensor, Tensor>();
-    const addTo = (map: Map<Tensor, Tensor>, key: Tensor, grad: Tensor) => {
-      const previous = map.get(key);
-      map.set(key, previous ? previous.add(grad) : grad);
-    };
+    // Gradients handed out (`.grad`, a transform's result) get storage of their own; internal
+    // sums waiting in `pending` need not.
     const deliver = (target: Tensor, grad: Tensor) => {
-      // Returned gradients get storage of their own, like `.grad` (see accumulateGrad).
-      if (wanted.has(target)) captured.set(target, captured.get(target)?.add(grad) ?? grad.clone());
-      else if (!capture && (target.node === null || target.retainsGrad)) accumulateGrad(target, grad);
+      if (wanted.has(target)) captured.set(target, summed(captured.get(target), grad, true));
+      else if (!capture && (target.node === null || target.retainsGrad)) target.grad = summed(target.grad, grad, true);
     };
     // A gradient reaching a leaf or a captured tensor is delivered; one reaching an
     // intermediate waits until every consumer has added to it.
     const route = (target: Tensor, grad: Tensor) => {
       if (target.node === null || wanted.has(target)) deliver(target, grad);
-      else addTo(pending, target, grad);
+      else pending.set(target, summed(pending.get(target), grad, false));
     };
     roots.forEach((root, i) => route(root, seeds[i]));
     for (const node of nodes) {
@@ -166,11 +163,15 @@ export function runBackward(
   });
 }
 
-function accumulateGrad(target: Tensor, grad: Tensor): void {
-  // Backward rules may hand one gradient tensor to several inputs (add does): copy it so an
-  // in-place change to one `.grad` (clipping, say) never reaches another. Grad mode is off here
-  // unless createGraph, so the sum records nothing in the usual case.
-  target.grad = target.grad === null ? grad.clone() : target.grad.add(grad);
+/**
+ * `previous + grad`: gradients accumulate with `+=` where a value was used more than once. A first
+ * gradient is copied when `own`: backward rules may hand one tensor to several inputs (add does),
+ * and an in-place change to one `.grad` (clipping, say) must never reach another. Grad mode is off
+ * here unless createGraph, so the sum records nothing in the usual case.
+ */
+function summed(previous: Tensor | null | undefined, grad: Tensor, own: boolean): Tensor {
+  if (previous === null || previous === undefined) return own ? grad.clone() : grad;
+  return previous.add(grad);
 }
 
 function checkVersions(node: TapeNode): void {

@@ -66,10 +66,13 @@ function sampleStatistic(minSize: number) {
       .map(([x, axis, keepdims, ddof]) => ({ inputs: [x], attrs: { axis, keepdims, ddof } }));
 }
 
-defineComposite<StatisticAttrs>({
+defineComposite<{ axis: number | number[] | undefined; keepdims: boolean }>({
   name: 'mean',
   call: ([x], { axis, keepdims }) => mean(x, axis, keepdims),
-  sample: sampleStatistic(1),
+  sample: (fc) =>
+    shapeArb(fc, { minExtent: 1 })
+      .chain((shape) => fc.tuple(tensorArb(fc, shape), axesArb(fc, shape.length), fc.boolean()))
+      .map(([x, axis, keepdims]) => ({ inputs: [x], attrs: { axis, keepdims } })),
 });
 
 defineComposite<StatisticAttrs>({
