@@ -71,9 +71,8 @@ export function dtypeOf(buffer: TypedArray): Dtype {
 }
 
 /** The int32 range; numbers outside it would wrap silently when stored. */
-export const INT32_MIN = -(2 ** 31);
-/** The int32 range; numbers outside it would wrap silently when stored. */
-export const INT32_MAX = 2 ** 31 - 1;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 
 /**
  * Throws, naming the op, when `values` (about to be stored as int32) hold NaN, ±Inf or a number

@@ -41,7 +41,7 @@ function rotl(x: number, k: number): number {
 }
 
 /** Next 32 random bits as an unsigned integer. */
-export function nextUint32(): number {
+function nextUint32(): number {
   const result = Math.imul(rotl(Math.imul(state[1], 5) >>> 0, 7), 9) >>> 0;
   const t = (state[1] << 9) >>> 0;
   state[2] ^= state[0];

@@ -68,7 +68,7 @@ export interface BackwardOptions {
  * `stopAt` (a transform's inputs: what produced them is not its business, and must not be freed).
  * Iterative on purpose: recursion overflows the stack past ~10⁴ nodes.
  */
-export function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Tensor> = new Set(), caller = 'backward'): TapeNode[] {
+function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Tensor> = new Set(), caller = 'backward'): TapeNode[] {
   // Each walk marks the nodes it visits with a fresh number: cheaper than a Set of 10⁶ nodes.
   const mark = ++walkCount;
   const pending: TapeNode[] = [];

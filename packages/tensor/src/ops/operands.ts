@@ -7,8 +7,8 @@
 import { allocate, checkInt32Values, type Dtype, getDefaultDtype, isFloat, promoteDtypes } from '../dtype.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 
-/** A scalar tensor holding `value` in `dtype`. */
-export function scalarOf(value: number, dtype: Dtype): Tensor {
+/** A scalar tensor holding `value` in `dtype` (int32 callers have range-checked it: see dtypeWithNumber). */
+function scalarOf(value: number, dtype: Dtype): Tensor {
   const buffer = allocate(dtype, 1);
   buffer[0] = value;
   return new Tensor(buffer, []);
