@@ -5,7 +5,7 @@
  * printing a huge tensor is instant.
  * @module
  */
-import { formatShape } from './shape.js';
+import { formatShape, stridesOf } from './shape.js';
 import type { Tensor } from './tensor.js';
 
 const SUMMARY_THRESHOLD = 1000;
@@ -75,12 +75,7 @@ function wrapRow(items: readonly string[], indent: number): string {
 export function formatTensor(x: Tensor): string {
   const shape = x.shape;
   const summarise = x.size > SUMMARY_THRESHOLD;
-  const strides: number[] = [];
-  let stride = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    strides[d] = stride;
-    stride *= shape[d];
-  }
+  const strides = stridesOf(shape);
   const shown = shape.map((extent) => shownIndices(extent, summarise));
   // First pass: the flat offsets of the elements that will be printed.
   const offsets: number[] = [];
@@ -111,4 +106,9 @@ export function formatTensor(x: Tensor): string {
   else if (x.requiresGrad) extras.push('requiresGrad=true');
   if (x.label) extras.push(`label=${x.label}`);
   return `${PREFIX}${body}, ${extras.join(', ')})`;
+}
+
+/** `[2,3] float64 (W)`: how errors name a tensor. */
+export function describeTensor(x: Tensor): string {
+  return `${formatShape(x.shape)} ${x.dtype}${x.label ? ` (${x.label})` : ''}`;
 }

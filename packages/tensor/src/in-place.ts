@@ -3,8 +3,8 @@
  * operand broadcasts to the target's shape and the result is written into the target's storage.
  * @module
  */
+import { describeTensor } from './format.js';
 import { checkInt32Values } from './dtype.js';
-import { describeTensor } from './op.js';
 import { broadcastShapes, formatShape, sameShape } from './shape.js';
 import { addRow, copyRow, divRow, mulRow, subRow } from './kernels/binary-rows.js';
 import { broadcastBinary, type RowKernel } from './kernels/broadcast-binary.js';

@@ -6,6 +6,7 @@
  * property test reaches them too.
  * @module
  */
+import { describeTensor } from './format.js';
 import type * as FastCheck from 'fast-check';
 import { type Dtype, type TypedArray, isFloat } from './dtype.js';
 import { isAnomalyEnabled, isGradEnabled } from './grad-mode.js';
@@ -198,9 +199,4 @@ function assertFinite(name: string, out: Tensor, inputs: readonly Tensor[]): voi
       );
     }
   }
-}
-
-/** `[2,3] float64 (W)`: how errors name a tensor. */
-export function describeTensor(x: Tensor): string {
-  return `${formatShape(x.shape)} ${x.dtype}${x.label ? ` (${x.label})` : ''}`;
 }

@@ -93,6 +93,23 @@ export function normalizeAxis(op: string, axis: number, rank: number, shape?: Sh
 }
 
 /**
+ * Normalises the position of a new axis inserted into a tensor of `shape` (unsqueeze, stack):
+ * `-(rank+1)…rank`, where −1 appends.
+ */
+export function normalizeInsertAxis(op: string, axis: number, shape: Shape): number {
+  const rank = shape.length;
+  if (!Number.isInteger(axis) || axis < -(rank + 1) || axis > rank) {
+    throw new Error(`${op}: axis ${axis} is out of range for shape ${formatShape(shape)}; the new axis can go at ${-(rank + 1)}…${rank}`);
+  }
+  return axis < 0 ? axis + rank + 1 : axis;
+}
+
+/** Splits `shape` around `axis` into the `[outer, n, inner]` view that axis-wise kernels use. */
+export function aroundAxis(shape: Shape, axis: number): [outer: number, n: number, inner: number] {
+  return [sizeOf(shape.slice(0, axis)), shape[axis], sizeOf(shape.slice(axis + 1))];
+}
+
+/**
  * Normalises `axis` (one, several, or undefined for all) to a sorted list of distinct
  * non-negative axes.
  */

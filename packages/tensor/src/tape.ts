@@ -4,8 +4,9 @@
  * a sorted array (no recursion), so graphs of millions of nodes work.
  * @module
  */
+import { describeTensor } from './format.js';
 import { isAnomalyEnabled, withAnomalyEnabled, withGradEnabled } from './grad-mode.js';
-import { describeTensor, type Op } from './op.js';
+import { type Op } from './op.js';
 import { formatShape, sameShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 

@@ -5,9 +5,8 @@
  */
 import { type Dtype, type TypedArray, dtypeOf, isFloat } from './dtype.js';
 import { isGradEnabled } from './grad-mode.js';
-import { formatTensor } from './format.js';
+import { formatTensor, describeTensor } from './format.js';
 import { toNested, type NestedArray } from './nested.js';
-import { describeTensor } from './op.js';
 import { formatShape, sameShape, type Shape, sizeOf } from './shape.js';
 import { type BackwardOptions, runBackward, type TapeNode } from './tape.js';
 import { astype, clone } from './ops/copy.js';

@@ -4,9 +4,9 @@
  * applied inside another one records its backward pass (`createGraph`), so `grad(grad(f))` works.
  * @module
  */
+import { describeTensor } from './format.js';
 import { isFloat } from './dtype.js';
 import { withGradEnabled } from './grad-mode.js';
-import { describeTensor } from './op.js';
 import { formatShape, sameShape } from './shape.js';
 import { runBackward } from './tape.js';
 import { Tensor } from './tensor.js';

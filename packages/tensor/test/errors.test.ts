@@ -97,7 +97,7 @@ describe('axis out of range', () => {
   });
 
   it('rejects an unsqueeze axis past the new rank, naming the tensor', () => {
-    expect(messageOf(() => zeros([3]).unsqueeze(3))).toMatch(/^unsqueeze: axis 3 is out of range for \[3\] float64; the new axis can go at -2…1/);
+    expect(messageOf(() => zeros([3]).unsqueeze(3))).toMatch(/^unsqueeze: axis 3 is out of range for shape \[3\]; the new axis can go at -2…1/);
   });
 });
 

@@ -3,12 +3,7 @@
  * @module
  */
 import type { TypedArray } from '../dtype.js';
-import { type Shape, sizeOf } from '../shape.js';
-
-/** Splits `shape` around `axis` into the `[outer, n, inner]` view. */
-export function aroundAxis(shape: Shape, axis: number): [outer: number, n: number, inner: number] {
-  return [sizeOf(shape.slice(0, axis)), shape[axis], sizeOf(shape.slice(axis + 1))];
-}
+import { type Shape, stridesOf } from '../shape.js';
 
 /**
  * `out[…, i, …] = x[…, index[…, i, …], …]` along `axis` (torch.gather). `index` has the output's
@@ -33,12 +28,7 @@ function forEachIndexed(
   visit: (flat: number, dataOffset: number) => void,
 ): void {
   const rank = indexShape.length;
-  const dataStrides = new Array<number>(rank);
-  let stride = 1;
-  for (let d = rank - 1; d >= 0; d--) {
-    dataStrides[d] = stride;
-    stride *= dataShape[d];
-  }
+  const dataStrides = stridesOf(dataShape);
   const counter = new Array<number>(rank).fill(0);
   for (let flat = 0; flat < index.length; flat++) {
     let offset = 0;

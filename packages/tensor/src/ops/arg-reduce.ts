@@ -2,11 +2,10 @@
  * `argmax` and `argmin`: int32 indices, no gradient; the first occurrence wins a tie (numpy).
  * @module
  */
-import { describeTensor } from '../op.js';
-import { normalizeAxis } from '../shape.js';
+import { describeTensor } from '../format.js';
+import { aroundAxis, normalizeAxis } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { argReduceMiddle } from '../kernels/reduce.js';
-import { aroundAxis } from '../kernels/indexing.js';
 
 function argReduce(op: string, x: Tensor, axis: number | undefined, keepdims: boolean, largest: boolean): Tensor {
   if (axis === undefined) {

@@ -3,8 +3,9 @@
  * uses to return a gradient in its input's shape.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
-import { defineOp, describeTensor } from '../op.js';
+import { defineOp } from '../op.js';
 import { checkShape, formatShape, type Shape, sameShape, sizeOf } from '../shape.js';
 import { shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';

@@ -3,9 +3,10 @@
  * `stack`, which concatenates unsqueezed inputs.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate, promoteDtypes } from '../dtype.js';
-import { defineComposite, defineOp, describeTensor, type FastCheckModule } from '../op.js';
-import { formatShape, normalizeAxis, sizeOf } from '../shape.js';
+import { defineComposite, defineOp, type FastCheckModule } from '../op.js';
+import { formatShape, normalizeAxis, normalizeInsertAxis, sizeOf } from '../shape.js';
 import { shapeArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { copyBox } from '../kernels/layout.js';
@@ -91,10 +92,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
 export function stack(tensors: readonly Tensor[], axis = 0): Tensor {
   const inputs = joinOperands('stack', tensors);
   const first = inputs[0];
-  if (!Number.isInteger(axis) || axis < -(first.ndim + 1) || axis > first.ndim) {
-    throw new Error(`stack: axis ${axis} is out of range for tensors of shape ${formatShape(first.shape)}; the new axis can go at ${-(first.ndim + 1)}…${first.ndim}`);
-  }
-  const a = normalizeAxis('stack', axis, first.ndim + 1);
+  const a = normalizeInsertAxis('stack', axis, first.shape);
   inputs.forEach((x, i) => {
     if (x.ndim !== first.ndim || x.shape.some((e, d) => e !== first.shape[d])) {
       throw new Error(`stack: tensor ${i} ${describeTensor(tensors[i])} differs in shape from tensor 0 ${describeTensor(tensors[0])}; stack needs equal shapes`);

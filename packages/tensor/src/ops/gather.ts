@@ -4,12 +4,13 @@
  * kernel runs, so an out-of-range index is an error, never a silent read.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate, checkInt32Values } from '../dtype.js';
-import { defineOp, describeTensor, type FastCheckModule } from '../op.js';
-import { formatShape, normalizeAxis, sameShape } from '../shape.js';
+import { defineOp, type FastCheckModule } from '../op.js';
+import { aroundAxis, formatShape, normalizeAxis, sameShape } from '../shape.js';
 import { anyTensorArb, indexTensorArb, shapeArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
-import { aroundAxis, gatherKernel, indexAddKernel, indexSelectKernel, scatterAddKernel } from '../kernels/indexing.js';
+import { gatherKernel, indexAddKernel, indexSelectKernel, scatterAddKernel } from '../kernels/indexing.js';
 import { castTo } from './operands.js';
 
 function checkIndices(op: string, index: Tensor, high: number, what: string): void {

@@ -5,8 +5,9 @@
  * flags flipped and never materialises a transpose.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
-import { defineOp, describeTensor, type FastCheckModule, type Op } from '../op.js';
+import { defineOp, type FastCheckModule, type Op } from '../op.js';
 import { broadcastShapes, formatShape, sizeOf, stridesOf } from '../shape.js';
 import { broadcastShapesArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';

@@ -3,8 +3,9 @@
  * the gradient back out.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
-import { defineOp, describeTensor } from '../op.js';
+import { defineOp } from '../op.js';
 import { sizeOf } from '../shape.js';
 import { anyTensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';

@@ -2,8 +2,9 @@
  * `permute` (a copy with axes reordered) and `transpose`, which swaps two axes through it.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
-import { defineComposite, defineOp, describeTensor } from '../op.js';
+import { defineComposite, defineOp } from '../op.js';
 import { normalizeAxis } from '../shape.js';
 import { anyTensorArb, axisArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';

@@ -3,8 +3,9 @@
  * Several axes reduce one run of consecutive axes at a time.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate, checkInt32Values, convert, type TypedArray } from '../dtype.js';
-import { defineOp, describeTensor, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
+import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
 import { normalizeAxes, reducedShape, type Shape, sizeOf } from '../shape.js';
 import { axesArb, distinctTensorsArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';

@@ -3,8 +3,9 @@
  * `unsqueeze`, `flatten`.
  * @module
  */
-import { defineComposite, defineOp, describeTensor } from '../op.js';
-import { formatShape, normalizeAxes, normalizeAxis, sizeOf } from '../shape.js';
+import { describeTensor } from '../format.js';
+import { defineComposite, defineOp } from '../op.js';
+import { formatShape, normalizeAxes, normalizeAxis, normalizeInsertAxis, sizeOf } from '../shape.js';
 import { anyTensorArb, axisArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 
@@ -71,10 +72,7 @@ export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
 
 /** Inserts a size-1 axis at `axis` (−1 appends). */
 export function unsqueeze(x: Tensor, axis: number): Tensor {
-  if (!Number.isInteger(axis) || axis < -(x.ndim + 1) || axis > x.ndim) {
-    throw new Error(`unsqueeze: axis ${axis} is out of range for ${describeTensor(x)}; the new axis can go at ${-(x.ndim + 1)}…${x.ndim}`);
-  }
-  const a = normalizeAxis('unsqueeze', axis, x.ndim + 1);
+  const a = normalizeInsertAxis('unsqueeze', axis, x.shape);
   const shape = x.shape.slice();
   shape.splice(a, 0, 1);
   return reshape(x, shape);

@@ -3,8 +3,9 @@
  * with zeros, and `pad`'s backward slices: the two ops are each other's gradient.
  * @module
  */
+import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
-import { defineOp, describeTensor } from '../op.js';
+import { defineOp } from '../op.js';
 import { sizeOf } from '../shape.js';
 import { anyTensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';

@@ -5,10 +5,9 @@
  */
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
-import { normalizeAxis } from '../shape.js';
+import { aroundAxis, normalizeAxis } from '../shape.js';
 import { axisArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
-import { aroundAxis } from '../kernels/indexing.js';
 import { softmaxMiddle } from '../kernels/softmax.js';
 import { floatOperand } from './operands.js';
 
