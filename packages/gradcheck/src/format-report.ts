@@ -116,7 +116,8 @@ function kinkLines(kinks: readonly Kink[]): string[] {
   return lines;
 }
 
-function inputName(check: { readonly index: number; readonly label?: string }): string {
+/** `input 1 (W)`: how the report names an input. */
+export function inputName(check: { readonly index: number; readonly label?: string }): string {
   return check.label === undefined ? `input ${check.index}` : `input ${check.index} (${check.label})`;
 }
 

@@ -7,7 +7,7 @@
 import type { Dtype, Tensor, TensorFunction } from '@tapegrad/tensor';
 import { analyticGradient } from './analytic-gradient.js';
 import { formatNumber } from './format-number.js';
-import { formatReport } from './format-report.js';
+import { formatReport, inputName } from './format-report.js';
 import { gapPersists, isSubgradient, jointSlopes, type Kink, matchesOneSide, roundingNoise, slopesDiffer } from './kink.js';
 import { formatIndex, unravelIndex } from './multi-index.js';
 import { centeredDifferences, checkEps } from './numerical-gradient.js';
@@ -278,7 +278,7 @@ function compareEntries(
       for (const entry of kinkEntries) count(entry, true);
       kinks = [];
       notes.push(
-        `${inputName(inputIndex, input)}: entries ${flats.map((flat) => formatIndex(unravelIndex(flat, input.shape))).join(', ')} ` +
+        `${inputName({ index: inputIndex, label: input.label })}: entries ${flats.map((flat) => formatIndex(unravelIndex(flat, input.shape))).join(', ')} ` +
           `sit at one kink (a tie): each analytic value lies between its own one-sided slopes, but they add up to ` +
           `${formatNumber(total)} where moving them together has slope ${formatNumber(slope)} — ` +
           `the backward rule hands out the wrong total at the tie`,
@@ -315,13 +315,9 @@ function checkTolerance(name: string, value: number): number {
   return value;
 }
 
-function inputName(position: number, input: Tensor): string {
-  return input.label === undefined ? `input ${position}` : `input ${position} (${input.label})`;
-}
-
 function noiseNote(position: number, input: Tensor, noise: number, scale: number, eps: number): string {
   return (
-    `the numerical gradient of ${inputName(position, input)} may be off by up to about ${formatNumber(noise)} from rounding alone: ` +
+    `the numerical gradient of ${inputName({ index: position, label: input.label })} may be off by up to about ${formatNumber(noise)} from rounding alone: ` +
     `|f| ≈ ${formatNumber(scale)} is large, and its rounding error is divided by 2·eps = ${formatNumber(2 * eps)}; ` +
     `subtract a constant from f, scale it down, or pass a larger eps`
   );
@@ -332,7 +328,7 @@ function float32Note(position: number, input: Tensor, outputDtype: Dtype, used: 
   const judged = `atol ${formatNumber(used.atol)}, rtol ${formatNumber(used.rtol)}`;
   const widened = used.atol !== asked.atol || used.rtol !== asked.rtol;
   return (
-    `${inputName(position, input)} ${why}: its analytic gradient was computed in float32 and compared with the ` +
+    `${inputName({ index: position, label: input.label })} ${why}: its analytic gradient was computed in float32 and compared with the ` +
     `numerical gradient at ${judged}` +
     (widened
       ? ` instead of atol ${formatNumber(asked.atol)}, rtol ${formatNumber(asked.rtol)}, since float32 rounding (about 6e-8 relative per op) ` +

@@ -5,6 +5,7 @@
  * notes' test: compare the one-sided slopes.
  * @module
  */
+import { evaluateMoved } from './perturb.js';
 import type { Probe } from './probe.js';
 import { allowedError, type Tolerance } from './tolerance.js';
 
@@ -92,18 +93,7 @@ export function oneSidedSlopes(probe: Probe, inputIndex: number, flat: number, s
  * checked.
  */
 export function jointSlopes(probe: Probe, inputIndex: number, flats: readonly number[], step: number): OneSidedSlopes {
-  const buffer = probe.buffers[inputIndex]!;
-  const saved = flats.map((flat) => buffer[flat]);
-  let plus: number;
-  let minus: number;
-  try {
-    flats.forEach((flat, k) => (buffer[flat] = saved[k] + step));
-    plus = probe.evaluate();
-    flats.forEach((flat, k) => (buffer[flat] = saved[k] - step));
-    minus = probe.evaluate();
-  } finally {
-    flats.forEach((flat, k) => (buffer[flat] = saved[k]));
-  }
+  const { plus, minus } = evaluateMoved(probe.buffers[inputIndex]!, flats, step, probe.evaluate);
   return { left: (probe.base - minus) / step, right: (plus - probe.base) / step };
 }
 

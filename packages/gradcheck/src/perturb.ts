@@ -18,17 +18,24 @@ export interface Around {
 /** Evaluates `evaluate()` with `buffer[flat]` set to `x + step` and `x − step`, restoring `x` even on a throw. */
 export function evaluateAround(buffer: Float64Array, flat: number, step: number, evaluate: () => number): Around {
   const x = buffer[flat];
-  const up = x + step;
-  const down = x - step;
-  let plus: number;
-  let minus: number;
+  const { plus, minus } = evaluateMoved(buffer, [flat], step, evaluate);
+  return { plus, minus, stepUp: x + step - x, stepDown: x - (x - step) };
+}
+
+/**
+ * Evaluates `evaluate()` with every entry in `flats` moved up by `step`, then down by `step`,
+ * restoring them all even on a throw: one entry for a partial derivative, several for the
+ * directional derivative along their sum (tied kinks).
+ */
+export function evaluateMoved(buffer: Float64Array, flats: readonly number[], step: number, evaluate: () => number): { plus: number; minus: number } {
+  const saved = flats.map((flat) => buffer[flat]);
   try {
-    buffer[flat] = up;
-    plus = evaluate();
-    buffer[flat] = down;
-    minus = evaluate();
+    flats.forEach((flat, k) => (buffer[flat] = saved[k] + step));
+    const plus = evaluate();
+    flats.forEach((flat, k) => (buffer[flat] = saved[k] - step));
+    const minus = evaluate();
+    return { plus, minus };
   } finally {
-    buffer[flat] = x;
+    flats.forEach((flat, k) => (buffer[flat] = saved[k]));
   }
-  return { plus, minus, stepUp: up - x, stepDown: x - down };
 }
