@@ -38,8 +38,8 @@ function finish(buffer: TypedArray, shape: readonly number[], options: CreationO
   return out;
 }
 
-function resolveDtype(op: string, options: CreationOptions, fallback: Dtype = getDefaultDtype()): Dtype {
-  return options.dtype === undefined ? fallback : checkDtype(op, options.dtype);
+function resolveDtype(op: string, options: CreationOptions, fallback?: Dtype): Dtype {
+  return options.dtype === undefined ? (fallback ?? getDefaultDtype()) : checkDtype(op, options.dtype);
 }
 
 /**
@@ -181,20 +181,22 @@ export function eye(n: number, options: CreationOptions = {}): Tensor {
   return finish(buffer, shape, options);
 }
 
+/** A tensor of `shape` whose every element is drawn from `next` (the seeded generator). */
+function drawn(op: string, shape: readonly number[], options: CreationOptions, fallback: Dtype | undefined, next: () => number): Tensor {
+  const checked = checkShape(op, shape);
+  const buffer = allocate(resolveDtype(op, options, fallback), sizeOf(checked));
+  for (let i = 0; i < buffer.length; i++) buffer[i] = next();
+  return finish(buffer, checked, options);
+}
+
 /** Uniform random values in [0, 1) from the seeded generator (`manualSeed`). */
 export function rand(shape: readonly number[], options: CreationOptions = {}): Tensor {
-  const checked = checkShape('rand', shape);
-  const buffer = allocate(resolveDtype('rand', options), sizeOf(checked));
-  for (let i = 0; i < buffer.length; i++) buffer[i] = nextUniform();
-  return finish(buffer, checked, options);
+  return drawn('rand', shape, options, undefined, nextUniform);
 }
 
 /** Standard normal random values from the seeded generator (`manualSeed`). */
 export function randn(shape: readonly number[], options: CreationOptions = {}): Tensor {
-  const checked = checkShape('randn', shape);
-  const buffer = allocate(resolveDtype('randn', options), sizeOf(checked));
-  for (let i = 0; i < buffer.length; i++) buffer[i] = nextNormal();
-  return finish(buffer, checked, options);
+  return drawn('randn', shape, options, undefined, nextNormal);
 }
 
 /** Uniform random integers in `[low, high)`, int32 unless `dtype` says otherwise. */
@@ -202,12 +204,8 @@ export function randint(low: number, high: number, shape: readonly number[], opt
   if (!Number.isInteger(low) || !Number.isInteger(high) || high <= low) {
     throw new Error(`randint: needs integers low < high, got low ${low}, high ${high}`);
   }
-  const checked = checkShape('randint', shape);
-  const dtype = resolveDtype('randint', options, 'int32');
-  if (dtype === 'int32') checkInt32Values('randint', [low, high - 1]);
-  const buffer = allocate(dtype, sizeOf(checked));
-  for (let i = 0; i < buffer.length; i++) buffer[i] = nextInt(low, high);
-  return finish(buffer, checked, options);
+  if (resolveDtype('randint', options, 'int32') === 'int32') checkInt32Values('randint', [low, high - 1]);
+  return drawn('randint', shape, options, 'int32', () => nextInt(low, high));
 }
 
 /**

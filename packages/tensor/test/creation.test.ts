@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { expectAllClose } from './expect-all-close.js';
 import {
   arange, eye, full, linspace, manualSeed, oneHot, ones, onesLike, rand, randint, randn, scalar, tensor, zeros, zerosLike,
-  type NestedArray,
 } from '@tapegrad/tensor';
 
 

@@ -2,7 +2,7 @@
  * Comparisons: broadcasting, int32 0/1 results, no gradient (they are not on the tape).
  * @module
  */
-import { broadcastShapes } from '../shape.js';
+import { broadcastShapes, sameShape } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import type { RowKernel } from '../kernels/broadcast-binary.js';
 import { eqRow, geRow, gtRow, leRow, ltRow } from '../kernels/binary-rows.js';
@@ -11,7 +11,7 @@ import { binaryOperands, labelOf } from './operands.js';
 
 function compare(name: string, row: RowKernel, a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = binaryOperands(name, a, b);
-  broadcastShapes(name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
+  if (!sameShape(x.shape, y.shape)) broadcastShapes(name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
   const { buffer, shape } = broadcasting(name, row, 'int32')([x, y]);
   return new Tensor(buffer, shape);
 }

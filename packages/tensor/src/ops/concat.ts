@@ -6,7 +6,7 @@
 import { describeTensor } from '../format.js';
 import { allocate, promoteDtypes } from '../dtype.js';
 import { defineComposite, defineOp, type FastCheckModule } from '../op.js';
-import { formatShape, normalizeAxis, normalizeInsertAxis, sizeOf } from '../shape.js';
+import { normalizeAxis, normalizeInsertAxis, sizeOf } from '../shape.js';
 import { shapeArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { copyBox } from '../kernels/layout.js';

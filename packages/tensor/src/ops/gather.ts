@@ -12,6 +12,7 @@ import { anyTensorArb, indexTensorArb, shapeArb, tensorArb } from '../sampling.j
 import { Tensor } from '../tensor.js';
 import { gatherKernel, indexAddKernel, indexSelectKernel, scatterAddKernel } from '../kernels/indexing.js';
 import { castTo } from './operands.js';
+import { zerosLike } from '../creation.js';
 
 function checkIndices(op: string, index: Tensor, high: number, what: string): void {
   if (index.dtype !== 'int32') {
@@ -42,7 +43,7 @@ export const gatherOp = defineOp<{ axis: number }>({
     gatherKernel(x.buffer, x.shape, index.buffer as Int32Array, index.shape, axis, out);
     return { buffer: out, shape: index.shape };
   },
-  backward: (g, [x, index], { attrs: { axis } }) => [new Tensor(allocate(g.dtype, x.size), x.shape).scatterAdd(axis, index, g), null],
+  backward: (g, [x, index], { attrs: { axis } }) => [scatterAddOp.apply([zerosLike(x, { dtype: g.dtype }), index, g], { axis }), null],
   saves: { inputs: [1] },
   sample: (fc) => sampleIndexed(fc).map(({ x, index, axis }) => ({ inputs: [x, index], attrs: { axis } })),
 });
@@ -101,7 +102,8 @@ export const indexSelectOp = defineOp<{ axis: number }>({
     indexSelectKernel(x.buffer, outer, n, inner, indices.buffer as Int32Array, out);
     return { buffer: out, shape: x.shape.map((e, d) => (d === axis ? indices.buffer.length : e)) };
   },
-  backward: (g, [x, indices], { attrs: { axis } }) => [indexAdd(new Tensor(allocate(g.dtype, x.size), x.shape), axis, indices, g), null],
+  // Indices were checked when the forward ran; the adjoint op need not check them again.
+  backward: (g, [x, indices], { attrs: { axis } }) => [indexAddOp.apply([zerosLike(x, { dtype: g.dtype }), indices, g], { axis }), null],
   saves: { inputs: [1] },
   sample: (fc) =>
     anyTensorArb(fc, { minRank: 1 }).chain((x) =>

@@ -4,7 +4,7 @@
  * @module
  */
 import { allocate, type TypedArray } from '../dtype.js';
-import { defineOp, type RawResult, type RawTensor } from '../op.js';
+import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
 import { anyTensorArb, type ValueRange } from '../sampling.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import {
@@ -12,16 +12,17 @@ import {
 } from '../kernels/unary.js';
 import { floatOperand } from './operands.js';
 
-function mapped(kernel: (x: TypedArray, out: TypedArray) => void) {
-  return ([x]: readonly RawTensor[]): RawResult => {
+/** A forward that applies `kernel` elementwise into a new buffer, passing the op's attrs along. */
+function mapped<A>(kernel: (x: TypedArray, out: TypedArray, attrs: A) => void) {
+  return ([x]: readonly RawTensor[], attrs: A): RawResult => {
     const out = allocate(x.dtype, x.buffer.length);
-    kernel(x.buffer, out);
+    kernel(x.buffer, out, attrs);
     return { buffer: out, shape: x.shape };
   };
 }
 
 function sampleWith(range: ValueRange = {}) {
-  return (fc: Parameters<typeof anyTensorArb>[0]) => anyTensorArb(fc, {}, range).map((x) => ({ inputs: [x], attrs: undefined }));
+  return (fc: FastCheckModule) => anyTensorArb(fc, {}, range).map((x) => ({ inputs: [x], attrs: undefined }));
 }
 
 /** `1` where `x > 0`, else `0`, in `x`'s dtype: the relu mask. */
@@ -93,11 +94,7 @@ export const reluOp = defineOp({
 
 export const leakyReluOp = defineOp<{ slope: number }>({
   name: 'leakyRelu',
-  forward: ([x], { slope }) => {
-    const out = allocate(x.dtype, x.buffer.length);
-    leakyReluKernel(x.buffer, out, slope);
-    return { buffer: out, shape: x.shape };
-  },
+  forward: mapped((x, out, { slope }: { slope: number }) => leakyReluKernel(x, out, slope)),
   // mask·(1 − slope) + slope is 1 where x > 0 and slope elsewhere.
   backward: (g, [x], { attrs }) => [g.mul(positiveMask(x).mul(1 - attrs.slope).add(attrs.slope))],
   sample: (fc) =>
@@ -106,11 +103,7 @@ export const leakyReluOp = defineOp<{ slope: number }>({
 
 export const clampOp = defineOp<{ min: number; max: number }>({
   name: 'clamp',
-  forward: ([x], { min, max }) => {
-    const out = allocate(x.dtype, x.buffer.length);
-    clampKernel(x.buffer, out, min, max);
-    return { buffer: out, shape: x.shape };
-  },
+  forward: mapped((x, out, { min, max }: { min: number; max: number }) => clampKernel(x, out, min, max)),
   // Gradient 1 inside [min, max] (bounds included, as PyTorch), 0 outside.
   backward: (g, [x], { attrs }) => [g.mul(x.ge(attrs.min).mul(x.le(attrs.max)).astype(x.dtype))],
   sample: (fc) =>
