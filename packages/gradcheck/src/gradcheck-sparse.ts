@@ -66,7 +66,9 @@ export function gradcheckSparse(
 ): SparseCheckReport {
   const { numChecks = 10, seed = 0 } = options;
   const eps = checkEps('gradcheckSparse', options.eps ?? 1e-5);
-  if (!(x instanceof Tensor) || !(analytic instanceof Tensor)) throw new Error('gradcheckSparse: x and analytic must be Tensors');
+  if (!(x instanceof Tensor) || !(analytic instanceof Tensor)) {
+    throw new Error(`gradcheckSparse: x and analytic must be Tensors, got ${typeof x} and ${typeof analytic}; wrap arrays with tensor(...)`);
+  }
   if (x.dtype === 'int32') throw new Error(`gradcheckSparse: x is int32 ${formatShape(x.shape)}, which has no gradient`);
   if (!sameShape(analytic.shape, x.shape)) {
     throw new Error(`gradcheckSparse: analytic has shape ${formatShape(analytic.shape)} but x has ${formatShape(x.shape)}; pass the gradient of f at x`);

@@ -83,7 +83,7 @@ export function createProbe(caller: string, f: TensorFunction, inputs: readonly 
   const projection = options.projection === undefined ? randomProjection(outputShape, options.seed ?? 0) : checkProjection(caller, options.projection, outputShape);
   const v = projection.buffer;
 
-  const checkShape = (out: Tensor): void => {
+  const checkOutputShape = (out: Tensor): void => {
     if (!sameShape(out.shape, outputShape)) {
       throw new Error(
         `${caller}: f returned shape ${formatShape(out.shape)} after returning ${formatShape(outputShape)}; ` +
@@ -92,7 +92,7 @@ export function createProbe(caller: string, f: TensorFunction, inputs: readonly 
     }
   };
   const project = (out: Tensor): number => {
-    checkShape(out);
+    checkOutputShape(out);
     let total = 0;
     for (let i = 0; i < v.length; i++) total += out.buffer[i] * v[i];
     return total;
@@ -119,5 +119,5 @@ function checkProjection(caller: string, projection: Tensor, outputShape: readon
         `v must have the output's shape`,
     );
   }
-  return projection.dtype === 'float64' ? projection : tensor(Float64Array.from(projection.buffer), { shape: outputShape.slice() });
+  return projection.dtype === 'float64' ? projection : projection.astype('float64');
 }

@@ -109,7 +109,12 @@ export type RegisteredOp = Op<any> | CompositeOp<any>;
 const registry = new Map<string, RegisteredOp>();
 
 function register(entry: RegisteredOp): void {
-  if (registry.has(entry.name)) throw new Error(`defineOp: an op named '${entry.name}' is already registered`);
+  if (registry.has(entry.name)) {
+    throw new Error(
+      `${entry.kind === 'composite' ? 'defineComposite' : 'defineOp'}: an op named '${entry.name}' is already registered; ` +
+        `give yours a unique name (or check the module defining it is not loaded twice)`,
+    );
+  }
   if (typeof entry.sample !== 'function') {
     throw new Error(`defineOp: '${entry.name}' has no sample; every op needs one so the gradient property test reaches it`);
   }
@@ -137,7 +142,7 @@ export function getOp(name: string): RegisteredOp | undefined {
  *   backward: (g, [x]) => [g.mul(x.mul(x).mul(3))],
  *   sample: (fc) => fc.constant({ inputs: [randn([3])], attrs: undefined }),
  * });
- * const y = cube.apply([x], undefined);
+ * const y = cube.apply([x]);
  * ```
  */
 export function defineOp<A = void>(definition: OpDefinition<A>): Op<A> {

@@ -64,7 +64,8 @@ function sampleJoin(varyAlongAxis: boolean) {
 
 function joinOperands(op: string, tensors: readonly Tensor[]): Tensor[] {
   if (!Array.isArray(tensors) || tensors.length === 0 || !tensors.every((t) => t instanceof Tensor)) {
-    throw new Error(`${op}: expects a non-empty array of Tensors`);
+    const got = !Array.isArray(tensors) ? typeof tensors : tensors.length === 0 ? 'an empty array' : 'an array holding a non-Tensor';
+    throw new Error(`${op}: expects a non-empty array of Tensors, got ${got}; wrap plain arrays with tensor(...)`);
   }
   const dtype = tensors.map((t) => t.dtype).reduce(promoteDtypes);
   return tensors.map((t) => castTo(t, dtype));

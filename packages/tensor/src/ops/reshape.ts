@@ -15,12 +15,10 @@ export const reshapeOp = defineOp<{ shape: readonly number[] }>({
   backward: (g, [x]) => [g.reshape(x.shape)],
   saves: { inputs: [] },
   sample: (fc) =>
-    anyTensorArb(fc).chain((x) =>
-      fc.shuffledSubarray(factorise(x.size), { minLength: factorise(x.size).length }).map((factors) => ({
-        inputs: [x],
-        attrs: { shape: factors },
-      })),
-    ),
+    anyTensorArb(fc).chain((x) => {
+      const factors = factorise(x.size);
+      return fc.shuffledSubarray(factors, { minLength: factors.length }).map((shape) => ({ inputs: [x], attrs: { shape } }));
+    }),
 });
 
 /** Prime factors of `n` (empty for 1): shuffled, they make a random shape of the same size. */

@@ -51,7 +51,9 @@ export const whereOp = defineOp({
  * usually a comparison's int32 result: `where(x.gt(0), x, x.mul(0.1))`.
  */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
-  if (!(cond instanceof Tensor)) throw new Error('where: cond must be a Tensor (e.g. the result of x.gt(0))');
+  if (!(cond instanceof Tensor)) {
+    throw new Error(`where: cond must be a Tensor (e.g. the result of x.gt(0)), got ${Array.isArray(cond) ? 'a plain array' : typeof cond}`);
+  }
   const [x, y] = binaryOperands('where', a, b);
   broadcastShapes('where', broadcastShapes('where', cond.shape, x.shape, [cond.label, labelOf(a)]), y.shape, [undefined, labelOf(b)]);
   return whereOp.apply([cond, x, y]);
