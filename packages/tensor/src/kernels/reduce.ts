@@ -4,7 +4,8 @@
  * rounded once (a reduction over separate blocks rounds once per block).
  * @module
  */
-import type { TypedArray } from '../dtype.js';
+import { allocate, type Dtype, type TypedArray } from '../dtype.js';
+import { type Shape, sizeOf } from '../shape.js';
 
 /** What a reduction computes. */
 export type ReduceKind = 'sum' | 'max' | 'min';
@@ -72,4 +73,38 @@ export function argReduceMiddle(x: TypedArray, outer: number, n: number, inner: 
       out[o * inner + j] = bestIndex;
     }
   }
+}
+
+/** Splits sorted axes into runs of consecutive axes, last run first, so reducing one run leaves the axis numbers of the runs still to do unchanged. */
+function runsFromLast(axes: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const axis of axes) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === axis - 1) run.push(axis);
+    else runs.push([axis]);
+  }
+  return runs.reverse();
+}
+
+/**
+ * Reduces the sorted, distinct `axes` of `x` (of `shape`), one run of consecutive axes at a time,
+ * into a new `outDtype` buffer laid out as the kept axes. With no axes it returns a copy.
+ */
+export function reduceAxes(x: TypedArray, shape: Shape, axes: readonly number[], kind: ReduceKind, outDtype: Dtype): TypedArray {
+  if (axes.length === 0) {
+    const copy = allocate(outDtype, x.length);
+    copy.set(x);
+    return copy;
+  }
+  let buffer = x;
+  let current = shape.slice();
+  for (const run of runsFromLast(axes)) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    const out = allocate(outDtype, sizeOf(current.slice(0, first)) * sizeOf(current.slice(last + 1)));
+    reduceMiddle(buffer, sizeOf(current.slice(0, first)), sizeOf(current.slice(first, last + 1)), sizeOf(current.slice(last + 1)), kind, out);
+    buffer = out;
+    current = [...current.slice(0, first), ...current.slice(last + 1)];
+  }
+  return buffer;
 }

@@ -4,28 +4,17 @@
  * @module
  */
 import { describeTensor } from '../format.js';
-import { allocate, checkInt32Values, convert, type TypedArray } from '../dtype.js';
+import { checkInt32Values, convert } from '../dtype.js';
 import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
-import { normalizeAxes, reducedShape, type Shape, sizeOf } from '../shape.js';
+import { normalizeAxes, reducedShape, type Shape } from '../shape.js';
 import { axesArb, distinctTensorsArb, shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
-import { reduceMiddle, type ReduceKind } from '../kernels/reduce.js';
+import { reduceAxes, type ReduceKind } from '../kernels/reduce.js';
 
 /** Normalised reduction arguments: sorted distinct axes, and whether they are kept as size 1. */
 export interface ReduceAttrs {
   readonly axes: readonly number[];
   readonly keepdims: boolean;
-}
-
-/** Splits sorted axes into runs of consecutive axes, last run first, so reducing one run leaves the axis numbers of the runs still to do unchanged. */
-function runsFromLast(axes: readonly number[]): number[][] {
-  const runs: number[][] = [];
-  for (const axis of axes) {
-    const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === axis - 1) run.push(axis);
-    else runs.push([axis]);
-  }
-  return runs.reverse();
 }
 
 /**
@@ -35,21 +24,7 @@ function runsFromLast(axes: readonly number[]): number[][] {
  */
 export function reduceRaw(x: RawTensor, { axes, keepdims }: ReduceAttrs, kind: ReduceKind): RawResult {
   const widened = x.dtype === 'int32' && kind === 'sum';
-  let buffer: TypedArray = x.buffer;
-  let shape: number[] = x.shape.slice();
-  for (const run of runsFromLast(axes)) {
-    const first = run[0];
-    const last = run[run.length - 1];
-    const outer = sizeOf(shape.slice(0, first));
-    const n = sizeOf(shape.slice(first, last + 1));
-    const inner = sizeOf(shape.slice(last + 1));
-    const out = allocate(widened ? 'float64' : x.dtype, outer * inner);
-    reduceMiddle(buffer, outer, n, inner, kind, out);
-    buffer = out;
-    shape = [...shape.slice(0, first), ...shape.slice(last + 1)];
-  }
-  // No axes: still a copy, so that applyOp does not mistake the result for a view of x.
-  if (axes.length === 0) buffer = buffer.slice();
+  let buffer = reduceAxes(x.buffer, x.shape, axes, kind, widened ? 'float64' : x.dtype);
   if (widened) {
     checkInt32Values('sum', buffer);
     buffer = convert(buffer, 'int32');

@@ -3,31 +3,21 @@
  * gradient goes to whichever operand was chosen.
  * @module
  */
-import { allocate, type TypedArray } from '../dtype.js';
+import { allocate } from '../dtype.js';
 import { defineOp } from '../op.js';
 import { broadcastShapes, sizeOf } from '../shape.js';
 import { broadcastShapesArb, indexTensorArb, tensorArb } from '../sampling.js';
 import { Tensor, type TensorLike } from '../tensor.js';
-import { broadcastBinary } from '../kernels/broadcast-binary.js';
-import { copyRow } from '../kernels/binary-rows.js';
+import { whereKernel } from '../kernels/where.js';
 import { sumTo } from './broadcast.js';
 import { binaryOperands, labelOf } from './operands.js';
-
-function expanded(buffer: TypedArray, shape: readonly number[], outShape: readonly number[], like: TypedArray): TypedArray {
-  const out = new (like.constructor as new (n: number) => TypedArray)(sizeOf(outShape));
-  broadcastBinary(out, outShape, buffer, shape, out, outShape, copyRow);
-  return out;
-}
 
 export const whereOp = defineOp({
   name: 'where',
   forward: ([cond, a, b]) => {
     const shape = broadcastShapes('where', broadcastShapes('where', cond.shape, a.shape), b.shape);
-    const c = expanded(cond.buffer, cond.shape, shape, cond.buffer);
-    const x = expanded(a.buffer, a.shape, shape, a.buffer);
-    const y = expanded(b.buffer, b.shape, shape, b.buffer);
-    const out = allocate(a.dtype, x.length);
-    for (let i = 0; i < out.length; i++) out[i] = c[i] !== 0 ? x[i] : y[i];
+    const out = allocate(a.dtype, sizeOf(shape));
+    whereKernel(cond.buffer, cond.shape, a.buffer, a.shape, b.buffer, b.shape, out, shape);
     return { buffer: out, shape };
   },
   backward: (g, [cond, a, b], { needsGrad }) => {
