@@ -4,12 +4,23 @@
  * @module
  */
 
-let gradEnabled = true;
-let anomalyEnabled = false;
+/** The process-wide switches; each is changed only for the duration of a callback. */
+const mode = { grad: true, anomaly: false };
+
+/** Runs `fn` with `mode[key]` set to `value`, restoring the previous value even on a throw. */
+function withMode<T>(key: keyof typeof mode, value: boolean, fn: () => T): T {
+  const previous = mode[key];
+  mode[key] = value;
+  try {
+    return fn();
+  } finally {
+    mode[key] = previous;
+  }
+}
 
 /** True when ops applied to tensors that require grad are recorded on the tape. */
 export function isGradEnabled(): boolean {
-  return gradEnabled;
+  return mode.grad;
 }
 
 /**
@@ -26,18 +37,12 @@ export function noGrad<T>(fn: () => T): T {
 
 /** Runs `fn` with recording switched on or off, restoring the previous mode afterwards. */
 export function withGradEnabled<T>(enabled: boolean, fn: () => T): T {
-  const previous = gradEnabled;
-  gradEnabled = enabled;
-  try {
-    return fn();
-  } finally {
-    gradEnabled = previous;
-  }
+  return withMode('grad', enabled, fn);
 }
 
 /** True inside `detectAnomaly`. */
 export function isAnomalyEnabled(): boolean {
-  return anomalyEnabled;
+  return mode.anomaly;
 }
 
 /**
@@ -54,11 +59,5 @@ export function detectAnomaly<T>(fn: () => T): T {
  * rule runs, so a NaN is reported once, against the op whose gradient it is.
  */
 export function withAnomalyEnabled<T>(enabled: boolean, fn: () => T): T {
-  const previous = anomalyEnabled;
-  anomalyEnabled = enabled;
-  try {
-    return fn();
-  } finally {
-    anomalyEnabled = previous;
-  }
+  return withMode('anomaly', enabled, fn);
 }
