@@ -11,6 +11,7 @@ import type { GradcheckReport, InputCheck } from './gradcheck.js';
 import { hintFor } from './hint.js';
 import type { Kink } from './kink.js';
 import { formatIndex } from './multi-index.js';
+import { entryFails } from './tolerance.js';
 
 /** Kinks listed before the rest are summarised as a count. */
 const KINKS_SHOWN = 10;
@@ -78,7 +79,7 @@ function failingInput(check: InputCheck): string[] {
     `    abs error ${formatNumber(worst.absError)} > allowed ${formatNumber(worst.allowed)}; rel error ${formatNumber(worst.relError)}`,
   );
   lines.push(...table(check).map((row) => `  ${row}`));
-  const hint = hintFor(check.worstEntries.filter((entry) => !(entry.absError <= entry.allowed)));
+  const hint = hintFor(check.worstEntries.filter(entryFails));
   if (hint !== undefined) lines.push(`  hint: ${hint}`);
   return lines;
 }
@@ -98,7 +99,7 @@ function table(check: InputCheck): string[] {
     formatNumber(entry.numerical),
     formatNumber(entry.absError),
     formatNumber(entry.relError),
-    entry.absError <= entry.allowed ? 'ok' : 'FAIL',
+    entryFails(entry) ? 'FAIL' : 'ok',
   ]);
   const widths = header.map((_, column) => Math.max(header[column].length, ...rows.map((row) => row[column].length)));
   return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());

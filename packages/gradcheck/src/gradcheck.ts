@@ -6,14 +6,14 @@
  */
 import type { Dtype, Tensor, TensorFunction } from '@tapegrad/tensor';
 import { analyticGradient } from './analytic-gradient.js';
-import { formatNumber } from './format-number.js';
-import { formatReport, inputName } from './format-report.js';
+import { formatReport } from './format-report.js';
+import { float32InsideNote, float32Note, noiseNote, tieNote } from './notes.js';
 import { gapPersists, isSubgradient, jointSlopes, type Kink, matchesOneSide, roundingNoise, slopesDiffer } from './kink.js';
-import { formatIndex, unravelIndex } from './multi-index.js';
+import { unravelIndex } from './multi-index.js';
 import { centeredDifferences, checkEps } from './numerical-gradient.js';
 import { createProbe, type Probe } from './probe.js';
 import { relError } from './rel-error.js';
-import { allowedError, FLOAT32_TOLERANCE, FLOAT64_TOLERANCE, type Tolerance, widenForFloat32 } from './tolerance.js';
+import { allowedError, entryFails, FLOAT32_TOLERANCE, FLOAT64_TOLERANCE, type Tolerance, widenForFloat32 } from './tolerance.js';
 
 /** Options of `gradcheck` and `assertGradcheck`. */
 export interface GradcheckOptions {
@@ -151,11 +151,7 @@ export function gradcheck(f: TensorFunction, inputs: readonly Tensor[], options:
   const analytic = analyticGradient('gradcheck', f, inputs, probe.projection);
   const notes: string[] = [];
   if (numericalInFloat32) {
-    notes.push(
-      `f returns float32 even for float64 inputs, so its numerical gradient is computed in float32 too: ` +
-        `eps ${formatNumber(eps)}${options.eps === undefined ? ' (raised from 1e-6)' : ''} and float32 tolerances were used; ` +
-        `make f compute in float64 for a tight check`,
-    );
+    notes.push(float32InsideNote(eps, options.eps === undefined));
   }
   const hasFloatInput = inputs.some((input) => input.dtype !== 'int32');
   if (!hasFloatInput) notes.push('no float inputs: nothing was checked (int32 inputs are constants)');
@@ -246,8 +242,7 @@ function compareEntries(
     const allowed = allowedError(judgedWith, n);
     const absError = Math.abs(a - n);
     const entry: EntryComparison = { index, flatIndex: j, analytic: a, numerical: n, absError, relError: relError(a, n), allowed };
-    // `!(≤)` rather than `>`, so that a NaN on either side fails.
-    const failing = !(absError <= allowed);
+    const failing = entryFails(entry);
     // A kink at x itself keeps its slope gap at a smaller step; one merely within ±eps of x does
     // not, but then backward gives the slope of x's own side, which is the other tell.
     const atKink =
@@ -277,12 +272,7 @@ function compareEntries(
     if (smooth && !(Math.abs(total - slope) <= allowedError(judgedWith, slope) + noise)) {
       for (const entry of kinkEntries) count(entry, true);
       kinks = [];
-      notes.push(
-        `${inputName({ index: inputIndex, label: input.label })}: entries ${flats.map((flat) => formatIndex(unravelIndex(flat, input.shape))).join(', ')} ` +
-          `sit at one kink (a tie): each analytic value lies between its own one-sided slopes, but they add up to ` +
-          `${formatNumber(total)} where moving them together has slope ${formatNumber(slope)} — ` +
-          `the backward rule hands out the wrong total at the tie`,
-      );
+      notes.push(tieNote(inputIndex, input, flats, total, slope));
     }
   }
   // Rank by how far past its own tolerance an entry is, not by raw error: a 1e-3 miss on a
@@ -313,26 +303,4 @@ export function assertGradcheck(f: TensorFunction, inputs: readonly Tensor[], op
 function checkTolerance(name: string, value: number): number {
   if (!(value >= 0) || !Number.isFinite(value)) throw new Error(`gradcheck: ${name} must be a finite number ≥ 0, got ${value}`);
   return value;
-}
-
-function noiseNote(position: number, input: Tensor, noise: number, scale: number, eps: number): string {
-  return (
-    `the numerical gradient of ${inputName({ index: position, label: input.label })} may be off by up to about ${formatNumber(noise)} from rounding alone: ` +
-    `|f| ≈ ${formatNumber(scale)} is large, and its rounding error is divided by 2·eps = ${formatNumber(2 * eps)}; ` +
-    `subtract a constant from f, scale it down, or pass a larger eps`
-  );
-}
-
-function float32Note(position: number, input: Tensor, outputDtype: Dtype, used: Tolerance, asked: Tolerance): string {
-  const why = input.dtype === 'float32' ? 'is float32' : `is float64 but f returns ${outputDtype}`;
-  const judged = `atol ${formatNumber(used.atol)}, rtol ${formatNumber(used.rtol)}`;
-  const widened = used.atol !== asked.atol || used.rtol !== asked.rtol;
-  return (
-    `${inputName({ index: position, label: input.label })} ${why}: its analytic gradient was computed in float32 and compared with the ` +
-    `numerical gradient at ${judged}` +
-    (widened
-      ? ` instead of atol ${formatNumber(asked.atol)}, rtol ${formatNumber(asked.rtol)}, since float32 rounding (about 6e-8 relative per op) ` +
-        `would fail correct code; check in float64 for a tight test`
-      : '')
-  );
 }

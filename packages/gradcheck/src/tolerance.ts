@@ -34,3 +34,8 @@ export function allowedError(tolerance: Tolerance, numerical: number): number {
 export function widenForFloat32(base: Tolerance, float32: Tolerance): Tolerance {
   return { atol: Math.max(base.atol, float32.atol), rtol: Math.max(base.rtol, float32.rtol) };
 }
+
+/** True when an entry misses its tolerance; `!(≤)` rather than `>`, so a NaN on either side fails. */
+export function entryFails(entry: { readonly absError: number; readonly allowed: number }): boolean {
+  return !(entry.absError <= entry.allowed);
+}
