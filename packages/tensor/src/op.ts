@@ -152,7 +152,7 @@ export function defineOp<A = void>(definition: OpDefinition<A>): Op<A> {
   const op: Op<A> = {
     ...definition,
     kind: 'primitive',
-    apply: (inputs, ...attrs) => applyOp(op, inputs, attrs[0] as A),
+    apply: (inputs: readonly Tensor[], attrs?: A) => applyOp(op, inputs, attrs as A),
     call: (inputs, attrs) => applyOp(op, inputs, attrs),
   };
   register(op);
