@@ -409,3 +409,24 @@ describe('transform errors', () => {
     expect(() => tensor([[1], [2]]).indexSelect(0, [2 ** 32])).toThrow(/indexSelect: 4294967296 .* does not fit in int32/);
   });
 });
+
+describe('registering an op', () => {
+  it('refuses an op without a sample, so none escapes the gradient property test', async () => {
+    const { defineOp } = await import('@tapegrad/tensor');
+    const noSample = { name: 'test_no_sample', forward: ([x]: never[]) => x, backward: (g: Tensor) => [g] };
+    expect(() => defineOp(noSample as never)).toThrow(/defineOp: 'test_no_sample' has no sample; every op needs one so the gradient property test reaches it/);
+  });
+
+  it('refuses an op without a backward', async () => {
+    const { defineOp } = await import('@tapegrad/tensor');
+    const noBackward = { name: 'test_no_backward', forward: ([x]: never[]) => x, sample: () => null };
+    expect(() => defineOp(noBackward as never)).toThrow(/'test_no_backward' has no backward; an op without one cannot be registered as differentiable/);
+  });
+
+  it('refuses a second op of the same name', async () => {
+    const { defineOp } = await import('@tapegrad/tensor');
+    expect(() => defineOp({ name: 'add', forward: ([x]) => x, backward: (g) => [g], sample: (fc) => fc.constant({ inputs: [], attrs: undefined }) })).toThrow(
+      /defineOp: an op named 'add' is already registered; give yours a unique name/,
+    );
+  });
+});
