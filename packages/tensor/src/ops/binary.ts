@@ -41,7 +41,7 @@ function winnerShare(wins: Tensor, ties: Tensor, like: Tensor): Tensor {
 export const addOp = defineOp({
   name: 'add',
   forward: broadcasting('add', addRow),
-  backward: (g, [a, b]) => [sumTo(g, a.shape), sumTo(g, b.shape)],
+  backward: (g, [a, b], { needsGrad }) => [needsGrad[0] ? sumTo(g, a.shape) : null, needsGrad[1] ? sumTo(g, b.shape) : null],
   saves: { inputs: [] },
   sample: samplePairs(),
 });
@@ -49,7 +49,7 @@ export const addOp = defineOp({
 export const subOp = defineOp({
   name: 'sub',
   forward: broadcasting('sub', subRow),
-  backward: (g, [a, b], { needsGrad }) => [sumTo(g, a.shape), needsGrad[1] ? sumTo(g.neg(), b.shape) : null],
+  backward: (g, [a, b], { needsGrad }) => [needsGrad[0] ? sumTo(g, a.shape) : null, needsGrad[1] ? sumTo(g.neg(), b.shape) : null],
   saves: { inputs: [] },
   sample: samplePairs(),
 });
@@ -92,9 +92,12 @@ export const powOp = defineOp({
 export const maximumOp = defineOp({
   name: 'maximum',
   forward: broadcasting('maximum', maximumRow),
-  backward: (g, [a, b]) => {
+  backward: (g, [a, b], { needsGrad }) => {
     const shareA = winnerShare(a.gt(b), a.eq(b), g);
-    return [sumTo(g.mul(shareA), a.shape), sumTo(g.mul(shareA.neg().add(1)), b.shape)];
+    return [
+      needsGrad[0] ? sumTo(g.mul(shareA), a.shape) : null,
+      needsGrad[1] ? sumTo(g.mul(shareA.neg().add(1)), b.shape) : null,
+    ];
   },
   sample: sampleDistinctPairs,
 });
@@ -102,9 +105,12 @@ export const maximumOp = defineOp({
 export const minimumOp = defineOp({
   name: 'minimum',
   forward: broadcasting('minimum', minimumRow),
-  backward: (g, [a, b]) => {
+  backward: (g, [a, b], { needsGrad }) => {
     const shareA = winnerShare(a.lt(b), a.eq(b), g);
-    return [sumTo(g.mul(shareA), a.shape), sumTo(g.mul(shareA.neg().add(1)), b.shape)];
+    return [
+      needsGrad[0] ? sumTo(g.mul(shareA), a.shape) : null,
+      needsGrad[1] ? sumTo(g.mul(shareA.neg().add(1)), b.shape) : null,
+    ];
   },
   sample: sampleDistinctPairs,
 });
