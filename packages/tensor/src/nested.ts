@@ -4,7 +4,7 @@
  * @module
  */
 import type { TypedArray } from './dtype.js';
-import type { Shape } from './shape.js';
+import { type Shape, stridesOf } from './shape.js';
 
 /** A number, or arbitrarily nested arrays of numbers. */
 export type NestedArray = number | NestedArray[];
@@ -67,14 +67,13 @@ export function flattenInto(value: unknown, out: TypedArray): void {
 /** Builds nested arrays from flat row-major storage (a plain number for a scalar). */
 export function toNested(buffer: TypedArray, shape: Shape): NestedArray {
   if (shape.length === 0) return buffer[0];
-  const build = (axis: number, offset: number, stride: number): NestedArray[] => {
-    const extent = shape[axis];
-    const inner = stride / (extent || 1);
+  const strides = stridesOf(shape);
+  const build = (axis: number, offset: number): NestedArray[] => {
     const rows: NestedArray[] = [];
-    for (let i = 0; i < extent; i++) {
-      rows.push(axis === shape.length - 1 ? buffer[offset + i] : build(axis + 1, offset + i * inner, inner));
+    for (let i = 0; i < shape[axis]; i++) {
+      rows.push(axis === shape.length - 1 ? buffer[offset + i] : build(axis + 1, offset + i * strides[axis]));
     }
     return rows;
   };
-  return build(0, 0, buffer.length || shape.reduce((a, b) => a * b, 1));
+  return build(0, 0);
 }

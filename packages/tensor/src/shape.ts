@@ -49,6 +49,16 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
+/**
+ * Strides for reading a tensor of `shape` as if broadcast to `outShape`: aligned to the trailing
+ * axes, 0 along axes where it has extent 1 or that it lacks, so one element is repeated.
+ */
+export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
+  const own = stridesOf(shape);
+  const lead = outShape.length - shape.length;
+  return outShape.map((_, axis) => (axis < lead || shape[axis - lead] === 1 ? 0 : own[axis - lead]));
+}
+
 /** True when the two shapes are equal extent by extent. */
 export function sameShape(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;

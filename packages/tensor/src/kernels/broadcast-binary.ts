@@ -5,7 +5,7 @@
  * @module
  */
 import type { TypedArray } from '../dtype.js';
-import type { Shape } from '../shape.js';
+import { broadcastStrides, type Shape } from '../shape.js';
 
 /**
  * Combines `n` elements: `out[io + i] = f(a[ia + i·sa], b[ib + i·sb])`. A stride of 0 repeats
@@ -16,19 +16,6 @@ export type RowKernel = (
   b: TypedArray, ib: number, sb: number,
   out: TypedArray, io: number, n: number,
 ) => void;
-
-/** Strides of `shape` aligned to the trailing axes of `outShape`, 0 where the operand broadcasts. */
-function broadcastStrides(shape: Shape, outShape: Shape): number[] {
-  const rank = outShape.length;
-  const strides = new Array<number>(rank).fill(0);
-  let stride = 1;
-  for (let i = 1; i <= shape.length; i++) {
-    const extent = shape[shape.length - i];
-    if (extent !== 1) strides[rank - i] = stride;
-    stride *= extent;
-  }
-  return strides;
-}
 
 /**
  * Applies `row` over `outShape`, reading `a` and `b` with numpy broadcasting. `out` may be `a`'s

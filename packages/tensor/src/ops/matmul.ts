@@ -8,7 +8,7 @@
 import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type Op } from '../op.js';
-import { broadcastShapes, formatShape, sizeOf, stridesOf } from '../shape.js';
+import { broadcastShapes, broadcastStrides, formatShape, sizeOf } from '../shape.js';
 import { broadcastShapesArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { gemm } from '../kernels/gemm.js';
@@ -30,15 +30,13 @@ function matrixDims(shape: readonly number[], transposed: boolean): [rows: numbe
 
 /** Flat offset of each batch entry of `shape`'s leading axes within `batchShape` (broadcast). */
 function batchOffsets(shape: readonly number[], batchShape: readonly number[], matrixSize: number): Int32Array {
-  const own = shape.slice(0, -2);
-  const lead = batchShape.length - own.length;
-  const ownStrides = stridesOf(own);
+  const strides = broadcastStrides(shape.slice(0, -2), batchShape);
   const total = sizeOf(batchShape);
   const offsets = new Int32Array(total);
   const counter = new Array<number>(batchShape.length).fill(0);
   for (let b = 0; b < total; b++) {
     let offset = 0;
-    for (let d = 0; d < own.length; d++) if (own[d] !== 1) offset += counter[d + lead] * ownStrides[d];
+    for (let d = 0; d < batchShape.length; d++) offset += counter[d] * strides[d];
     offsets[b] = offset * matrixSize;
     for (let d = batchShape.length - 1; d >= 0; d--) {
       if (++counter[d] < batchShape[d]) break;
