@@ -36,9 +36,10 @@ describe('examples', () => {
     expect(out.match(/tensor\(/g)).toHaveLength(2);
   });
 
-  it('tape-overhead reports both figures', () => {
-    const out = run('tape-overhead.ts');
+  it('tape-overhead reports its three figures', () => {
+    const out = run('tape-overhead.ts', '--quick');
     expect(out).toMatch(/1,000-op chain on 16 elements, forward \+ backward: \d+\.\d+ µs\/op/);
+    expect(out).toMatch(/scalar MLP 8-16-16-1 over 12 samples, build \+ backward: \d+\.\d+ µs\/op/);
     expect(out).toMatch(/1,000,000-op scalar graph, build \+ backward: \d+\.\d+ µs\/op/);
   });
 
@@ -48,8 +49,38 @@ describe('examples', () => {
     expect(out).toContain('hint: analytic ≈ 1.5 × numerical');
   });
 
+  it('optimizers shows momentum escaping the saddle sooner and AdaGrad/RMSProp evening out the bowl’s axes', () => {
+    // --max-steps 5000 keeps it quick; the runs the claims rest on all finish well within it.
+    const out = run('optimizers.ts', '--max-steps', '5000');
+    const steps = (name: string): number[] =>
+      new RegExp(`^${name} +(.*)$`, 'm').exec(out)![1].trim().split(/ {2,}/).map((cell) => (cell.startsWith('>') ? Infinity : Number(cell)));
+    // columns: Rosenbrock, saddle escape, bowl, flat axis x, steep axis y
+    const [sgd, momentum, adaGrad, rmsProp] = ['SGD', 'Momentum', 'AdaGrad', 'RMSProp'].map(steps);
+    expect(momentum[1]).toBeLessThan(sgd[1] / 4);
+    expect(sgd[3] / sgd[4]).toBeGreaterThan(50);
+    for (const adaptive of [adaGrad, rmsProp]) expect(adaptive[3] / adaptive[4]).toBeLessThan(2);
+    expect(out).toContain('reproduce: npx tsx examples/optimizers.ts --max-steps 5000');
+  });
+
+  it('custom-layer-gradcheck passes the GLU, catches the broken gate and trains with it', () => {
+    const out = run('custom-layer-gradcheck.ts', '--steps', '300');
+    expect(out).toMatch(/^glu: gradcheck ok/m);
+    expect(out).toContain('broken glu: ok = false');
+    expect(out).toMatch(/input 1 \(b\) \[4,5\] float64: 20 of 20 entries outside/);
+    expect(out).toMatch(/^GatedLinear: gradcheck ok/m);
+    const accuracy = Number(/training accuracy (\d+\.\d) %/.exec(out)![1]);
+    expect(accuracy).toBeGreaterThanOrEqual(95);
+  });
+
+  it('training-loop trains a Sequential with SGD and softmax cross-entropy', () => {
+    const out = run('training-loop.ts', '--epochs', '200');
+    const losses = [...out.matchAll(/loss (\d+\.\d+)/g)].map((m) => Number(m[1]));
+    expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 2);
+    expect(Number(/training accuracy (\d+\.\d) %/.exec(out)![1])).toBeGreaterThanOrEqual(95);
+  });
+
   it('every other example runs to completion', () => {
-    const checked = new Set(['demo.ts', 'axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'spiral-data.ts', 'gradcheck-custom-op.ts']);
+    const checked = new Set(['demo.ts', 'axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'spiral-data.ts', 'gradcheck-custom-op.ts', 'optimizers.ts', 'custom-layer-gradcheck.ts', 'training-loop.ts']);
     const rest = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('vitest') && !checked.has(f));
     for (const name of rest) expect(() => run(name), name).not.toThrow();
   });

@@ -2,6 +2,7 @@
  * Element types a tensor can hold, how they map to typed arrays, and how they promote.
  * @module
  */
+import { fromSlab } from './slab.js';
 
 /** The element type of a tensor. `int32` holds indices and labels and is never differentiable. */
 export type Dtype = 'float64' | 'float32' | 'int32';
@@ -51,8 +52,13 @@ export function promoteDtypes(a: Dtype, b: Dtype): Dtype {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** A zero-filled typed array of `length` elements for `dtype`. */
+/**
+ * A zero-filled typed array of `length` elements for `dtype`. Small ones may be views into a
+ * shared ArrayBuffer (see slab.ts): use `byteOffset` when reaching for `.buffer`.
+ */
 export function allocate(dtype: Dtype, length: number): TypedArray {
+  const small = fromSlab(dtype, length);
+  if (small !== null) return small;
   switch (dtype) {
     case 'float64':
       return new Float64Array(length);

@@ -76,7 +76,8 @@ export function formatTensor(x: Tensor): string {
   const shape = x.shape;
   const summarise = x.size > SUMMARY_THRESHOLD;
   const strides = stridesOf(shape);
-  const shown = shape.map((extent) => shownIndices(extent, summarise));
+  // An empty tensor shows no element, whatever its other extents (which may be huge: [2³², 0]).
+  const shown = shape.map((extent) => (x.size === 0 ? [] : shownIndices(extent, summarise)));
   // First pass: the flat offsets of the elements that will be printed.
   const offsets: number[] = [];
   const collect = (axis: number, offset: number): void => {

@@ -181,7 +181,7 @@ function applyOp<A>(op: Op<A>, inputs: readonly Tensor[], attrs: A): Tensor {
     throw new Error(`${op.name}: forward returned ${result.buffer.length} values for shape ${formatShape(result.shape)}, which needs ${sizeOf(result.shape)}`);
   }
   let sharedWith: Tensor | undefined;
-  for (const input of inputs) if (input.buffer === result.buffer) sharedWith = input;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].buffer === result.buffer) sharedWith = inputs[i];
   const out = Tensor.fromStorage(result.buffer, result.shape, sharedWith);
   if (isAnomalyEnabled()) assertFinite(op.name, out, inputs);
   if (anyRequiresGrad && isGradEnabled() && isFloat(out.dtype)) recordNode(op, inputs, attrs, out);

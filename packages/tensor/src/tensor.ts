@@ -50,36 +50,53 @@ export interface VersionCounter {
 export class Tensor {
   /**
    * The storage, row-major and contiguous. Shared with views (`reshape`): read it in kernels,
-   * never write it outside the in-place methods. Use `data()` for a copy.
+   * never write it outside the in-place methods. Use `data()` for a copy. A small tensor's array
+   * may be a window on a larger shared ArrayBuffer: respect `byteOffset` when reaching for
+   * `buffer.buffer`, and never transfer that to a worker.
    */
   readonly buffer: TypedArray;
   /** Extent of each axis. */
   readonly shape: Shape;
   /** Element type. */
   readonly dtype: Dtype;
-  /** Number of elements. */
-  readonly size: number;
   #grad: Tensor | null = null;
   /** Optional name shown in errors, tape listings and drawings. */
   label: string | undefined;
   /** @internal The tape node that produced this tensor; null for leaves. */
   node: TapeNode | null = null;
-  /** @internal Bumped by every in-place write, shared with views of the same storage. */
-  readonly version: VersionCounter;
+  /**
+   * Created on first use (an in-place write, a view): most tensors are never written in place,
+   * and one object fewer per op is less for the garbage collector to copy out of a graph.
+   */
+  #version: VersionCounter | null;
   /** @internal Whether backward stores this non-leaf's gradient in `.grad`. */
   retainsGrad = false;
   #requiresGrad = false;
 
   /** @internal Use `tensor()` and the other creation functions. */
-  constructor(buffer: TypedArray, shape: Shape, version: VersionCounter = { value: 0 }) {
+  constructor(buffer: TypedArray, shape: Shape, version?: VersionCounter) {
     this.buffer = buffer;
     this.shape = shape;
     this.dtype = dtypeOf(buffer);
-    this.size = buffer.length;
-    this.version = version;
+    this.#version = version ?? null;
     if (sizeOf(shape) !== buffer.length) {
       throw new Error(`Tensor: shape ${formatShape(shape)} needs ${sizeOf(shape)} elements but the buffer has ${buffer.length}`);
     }
+  }
+
+  /** Number of elements. */
+  get size(): number {
+    return this.buffer.length;
+  }
+
+  /** @internal Bumped by every in-place write, shared with views of the same storage. */
+  get version(): VersionCounter {
+    return (this.#version ??= { value: 0 });
+  }
+
+  /** @internal The current version, without creating a counter: 0 until the first in-place write. */
+  get versionValue(): number {
+    return this.#version === null ? 0 : this.#version.value;
   }
 
   /** @internal Wraps a kernel's output, sharing the version counter when it is a view of `source`. */

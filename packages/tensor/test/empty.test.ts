@@ -61,6 +61,10 @@ describe('tensors with a zero-size axis', () => {
     expect(zeros([0]).toString()).toBe('tensor([], dtype=float64)');
     expect(zeros([2, 0]).toString()).toBe('tensor([], shape=[2,0], dtype=float64)');
   });
+
+  it('prints an empty tensor whose other extent is huge without listing its indices', () => {
+    expect(zeros([2 ** 32, 0]).toString()).toBe('tensor([], shape=[4294967296,0], dtype=float64)');
+  });
 });
 
 describe('IEEE special values', () => {

@@ -5,7 +5,7 @@
  */
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
-import { broadcastShapes, sameShape, sizeOf } from '../shape.js';
+import { broadcastShapes, sameShape, type Shape, sizeOf } from '../shape.js';
 import { broadcastShapesArb, broadcastTensorsArb, distinctTensorsArb, type ValueRange } from '../sampling.js';
 import type { Tensor, TensorLike } from '../tensor.js';
 import { broadcastBinary, type RowKernel } from '../kernels/broadcast-binary.js';
@@ -16,12 +16,25 @@ import { where } from './where.js';
 
 /** A forward that broadcasts `a` against `b` and applies `row`, writing `a`'s dtype (or `outDtype`). */
 export function broadcasting(name: string, row: RowKernel, outDtype?: 'int32') {
-  return ([a, b]: readonly RawTensor[]): RawResult => {
-    const shape = broadcastShapes(name, a.shape, b.shape);
+  return (inputs: readonly RawTensor[]): RawResult => {
+    const a = inputs[0];
+    const b = inputs[1];
+    const shape = resultShape(name, a.shape, b.shape);
     const out = allocate(outDtype ?? a.dtype, sizeOf(shape));
     broadcastBinary(a.buffer, a.shape, b.buffer, b.shape, out, shape, row);
     return { buffer: out, shape };
   };
+}
+
+/**
+ * The shape `a` and `b` broadcast to. When it is one operand's own shape (same shapes, or a 0-d
+ * scalar against anything: most ops in a scalar graph or an elementwise chain) that array is
+ * shared rather than rebuilt: shapes are never written after creation.
+ */
+function resultShape(name: string, a: Shape, b: Shape): Shape {
+  if (b.length === 0 || sameShape(a, b)) return a;
+  if (a.length === 0) return b;
+  return broadcastShapes(name, a, b);
 }
 
 function samplePairs(range: ValueRange = {}) {
@@ -117,10 +130,14 @@ export const minimumOp = defineOp({
 
 /** The public form of a binary primitive: operands promoted, broadcast checked with labels. */
 function binary(op: typeof addOp, a: TensorLike, b: TensorLike, float = false): Tensor {
-  const [x, y] = binaryOperands(op.name, a, b, { float });
-  // Checked here, before the forward, so the error can name the operands' labels.
-  if (!sameShape(x.shape, y.shape)) broadcastShapes(op.name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
-  return op.apply([x, y]);
+  const operands = binaryOperands(op.name, a, b, { float });
+  const x = operands[0];
+  const y = operands[1];
+  // Checked here, before the forward, so the error can name the operands' labels. A 0-d operand
+  // broadcasts against anything, and is the usual other shape (`x.add(1)`).
+  if (x.ndim > 0 && y.ndim > 0 && !sameShape(x.shape, y.shape)) broadcastShapes(op.name, x.shape, y.shape, [labelOf(a), labelOf(b)]);
+  // binaryOperands returns a fresh array, so it can be the node's input list as it is.
+  return op.apply(operands);
 }
 
 /** `a + b`, broadcasting. */

@@ -2,7 +2,7 @@
  * Copies: `astype` (differentiable between float dtypes) and `clone`.
  * @module
  */
-import { checkDtype, convert, type Dtype, isFloat } from '../dtype.js';
+import { allocate, checkDtype, convert, type Dtype, isFloat } from '../dtype.js';
 import { defineOp } from '../op.js';
 import { anyTensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
@@ -26,7 +26,12 @@ export function astype(x: Tensor, dtype: Dtype): Tensor {
 /** The `clone` primitive: a copy with its own storage. */
 export const cloneOp = defineOp({
   name: 'clone',
-  forward: ([x]) => ({ buffer: x.buffer.slice(), shape: x.shape }),
+  // allocate + set rather than slice(): small copies then come from a slab (see slab.ts).
+  forward: ([x]) => {
+    const buffer = allocate(x.dtype, x.buffer.length);
+    buffer.set(x.buffer);
+    return { buffer, shape: x.shape };
+  },
   backward: (g) => [g],
   saves: { inputs: [] },
   sample: (fc) => anyTensorArb(fc).map((x) => ({ inputs: [x], attrs: undefined })),

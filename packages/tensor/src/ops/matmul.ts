@@ -46,6 +46,12 @@ function batchOffsets(shape: readonly number[], batchShape: readonly number[], m
   return offsets;
 }
 
+/** True when batch entry `i` of A starts at `i · matrixSize`: A is not broadcast over the batch. */
+function stacksRows(offsets: Int32Array, matrixSize: number): boolean {
+  for (let i = 0; i < offsets.length; i++) if (offsets[i] !== i * matrixSize) return false;
+  return true;
+}
+
 export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
   name: 'matmul',
   forward: ([a, b], { transA, transB }) => {
@@ -58,6 +64,12 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     const out = allocate(a.dtype, sizeOf(batch) * m * n);
     const offsetsA = batchOffsets(a.shape, batch, m * k);
     const offsetsB = batchOffsets(b.shape, batch, k * n);
+    if (!transA && offsetsA.length > 0 && stacksRows(offsetsA, m * k) && offsetsB.every((offset) => offset === offsetsB[0])) {
+      // [B,m,k] @ [k,n]: the batch's A blocks are consecutive rows of one [B·m, k] matrix, so one
+      // product packs B once and gives the kernel B·m rows to block and share between threads.
+      gemm({ data: a.buffer, offset: 0, transposed: false }, { data: b.buffer, offset: offsetsB[0], transposed: transB }, out, 0, offsetsA.length * m, n, k);
+      return { buffer: out, shape: [...batch, m, n] };
+    }
     for (let i = 0; i < offsetsA.length; i++) {
       gemm(
         { data: a.buffer, offset: offsetsA[i], transposed: transA },

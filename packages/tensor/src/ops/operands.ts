@@ -7,11 +7,14 @@
 import { allocate, checkInt32Values, type Dtype, getDefaultDtype, isFloat, promoteDtypes } from '../dtype.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 
+/** The shape of every number turned into a tensor here: shapes are never written, so one array serves all. */
+const SCALAR_SHAPE: readonly number[] = [];
+
 /** A scalar tensor holding `value` in `dtype` (int32 callers have range-checked it: see dtypeWithNumber). */
 function scalarOf(value: number, dtype: Dtype): Tensor {
   const buffer = allocate(dtype, 1);
   buffer[0] = value;
-  return new Tensor(buffer, []);
+  return new Tensor(buffer, SCALAR_SHAPE);
 }
 
 function checkOperand(op: string, value: unknown, position: string): asserts value is TensorLike {
@@ -37,6 +40,8 @@ export function castTo(x: Tensor, dtype: Dtype): Tensor {
  * `float: true` (division, pow) also sends int32 to the default float dtype.
  */
 export function binaryOperands(op: string, a: TensorLike, b: TensorLike, { float = false } = {}): [Tensor, Tensor] {
+  // The common case, and every call a backward rule makes: two tensors of one dtype.
+  if (a instanceof Tensor && b instanceof Tensor && a.dtype === b.dtype && (!float || isFloat(a.dtype))) return [a, b];
   checkOperand(op, a, 'first');
   checkOperand(op, b, 'second');
   let dtype: Dtype;

@@ -11,6 +11,7 @@ import {
   absKernel, clampKernel, expKernel, leakyReluKernel, logKernel, negKernel, reluKernel, sigmoidKernel, sqrtKernel, tanhKernel,
 } from '../kernels/unary.js';
 import { floatOperand } from './operands.js';
+import { sub } from './binary.js';
 
 /** A forward that applies `kernel` elementwise into a new buffer, passing the op's attrs along. */
 function mapped<A>(kernel: (x: TypedArray, out: TypedArray, attrs: A) => void) {
@@ -72,7 +73,7 @@ export const absOp = defineOp({
 export const tanhOp = defineOp({
   name: 'tanh',
   forward: mapped(tanhKernel),
-  backward: (g, _inputs, { out }) => [g.mul(out.mul(out).neg().add(1))],
+  backward: (g, _inputs, { out }) => [g.mul(sub(1, out.mul(out)))],
   saves: { inputs: [], output: true },
   sample: sampleWith(),
 });
@@ -80,7 +81,7 @@ export const tanhOp = defineOp({
 export const sigmoidOp = defineOp({
   name: 'sigmoid',
   forward: mapped(sigmoidKernel),
-  backward: (g, _inputs, { out }) => [g.mul(out.mul(out.neg().add(1)))],
+  backward: (g, _inputs, { out }) => [g.mul(out.mul(sub(1, out)))],
   saves: { inputs: [], output: true },
   sample: sampleWith(),
 });

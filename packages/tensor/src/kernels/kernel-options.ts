@@ -1,0 +1,55 @@
+/**
+ * Switches that force simpler kernels: single-threaded, or the plain TypeScript reference
+ * instead of WebAssembly. Tests use them to compare paths; benchmarks to report each one.
+ * @module
+ */
+import { getKernelPool } from './kernel-pool.js';
+import { kernelRuntime } from './wasm/runtime.js';
+
+/** Which kernels may run. */
+export interface KernelOptions {
+  /**
+   * Most threads one product may use, the caller's included: `1` keeps every product on the
+   * calling thread. Default `Infinity` (as many as the installed pool offers: on Node,
+   * `os.availableParallelism()`).
+   */
+  readonly threads: number;
+  /** Use the WebAssembly SIMD kernels when the runtime supports them. Default `true`; `false` forces the plain TypeScript kernels. */
+  readonly wasm: boolean;
+}
+
+let options: KernelOptions = { threads: Infinity, wasm: true };
+
+/**
+ * Changes the kernel options given and keeps the others:
+ * `setKernelOptions({ threads: 1 })` for single-threaded products,
+ * `setKernelOptions({ wasm: false })` for the plain TypeScript reference kernels.
+ */
+export function setKernelOptions(changes: Partial<KernelOptions>): void {
+  const threads = changes.threads ?? options.threads;
+  if (!(threads >= 1)) throw new Error(`setKernelOptions: threads must be at least 1, got ${String(threads)}`);
+  options = { threads: Math.floor(threads), wasm: changes.wasm ?? options.wasm };
+}
+
+/** The kernel options as set (see {@link kernelInfo} for what this runtime can actually use). */
+export function getKernelOptions(): KernelOptions {
+  return options;
+}
+
+/** What the kernels will actually use here, given the options and the runtime. */
+export interface KernelInfo {
+  /** WebAssembly SIMD kernels are available and enabled. */
+  readonly wasm: boolean;
+  /** The kernels use relaxed-SIMD multiply-add (engines that validate relaxed SIMD). */
+  readonly fusedMultiplyAdd: boolean;
+  /** Threads a large product uses, the caller's included. */
+  readonly threads: number;
+}
+
+/** Reports which kernels this runtime uses, e.g. for a benchmark's header. Creates the WebAssembly runtime if needed. */
+export function kernelInfo(): KernelInfo {
+  const runtime = options.wasm ? kernelRuntime() : null;
+  const pool = getKernelPool();
+  const threads = runtime?.shared && pool ? Math.min(options.threads, pool.helpers + 1) : 1;
+  return { wasm: runtime !== null, fusedMultiplyAdd: runtime?.fused ?? false, threads };
+}
