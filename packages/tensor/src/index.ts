@@ -41,6 +41,7 @@ export { mean, variance, variance as var, std, type VarianceOptions } from './op
 export { logsumexp } from './ops/logsumexp.js';
 export { argmax, argmin } from './ops/arg-reduce.js';
 export { matmul } from './ops/matmul.js';
+export { linear } from './ops/linear.js';
 export { softmax, logSoftmax } from './ops/softmax.js';
 export { reshape, squeeze, unsqueeze, flatten } from './ops/reshape.js';
 export { permute, transpose } from './ops/permute.js';

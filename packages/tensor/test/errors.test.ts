@@ -1,18 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { messageOf } from './message-of.js';
 import {
   MAX_NESTING, concat, grad, noGrad, ones, rand, stack, tensor, valueAndGrad, where, zeros, type Tensor,
 } from '@tapegrad/tensor';
 
-/** The message of the error `fn` throws; fails the test when it throws nothing or a non-Error. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(Error);
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
 
 const int = (values: number[] | number[][]) => tensor(values, { dtype: 'int32' });
 

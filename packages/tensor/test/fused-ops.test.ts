@@ -1,20 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { messageOf } from './message-of.js';
 import { expectAllClose } from './expect-all-close.js';
 import {
   conv2d, grad, manualSeed, maxPool2d, noGrad, ones, randn, softmax, softmaxCrossEntropy, tensor, zeros,
   type Conv2dOptions, type Tensor,
 } from '@tapegrad/tensor';
 
-/** The message of the error `fn` throws; fails the test when it throws nothing. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(Error);
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
 
 const pairOf = (v: number | readonly [number, number] | undefined, fallback: number): [number, number] =>
   v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : [v[0], v[1]];

@@ -17,7 +17,7 @@ import * as jax from '@jax-js/jax';
 import type { Array as JaxArray } from '@jax-js/jax';
 import type { BenchDtype, FloatArray } from '../dtype.js';
 import type {
-  ChainInput, ChainOutput, ConvInput, Library, MatmulInput, MlpInput, Prepared, ScalarChainInput, ScalarMlpInput, ScalarMlpOutput,
+  ChainInput, ChainOutput, ConvInput, Library, MatmulInput, MlpInput, Prepared, ScalarChainInput, ScalarChainOutput, ScalarMlpInput, ScalarMlpOutput,
 } from '../library.js';
 import { isStackOverflow, Unsupported } from '../unsupported.js';
 import { extrapolate, formatDuration } from './extrapolate.js';
@@ -39,6 +39,7 @@ async function toFloat64(x: JaxArray): Promise<Float64Array> {
  * 1,000-op chain had not finished compiling after 300 s) that it cannot be part of a benchmark.
  */
 const EAGER_NOTE = 'eager: jit compile of a long chain takes minutes';
+const JIT_LIMIT = 'jit compile of long chains takes minutes';
 
 function disposeTree(out: unknown): void {
   jax.tree.map((leaf: JaxArray) => leaf.dispose(), out as never);
@@ -183,7 +184,7 @@ export async function loadJax(name: string, stepLimitMs: number): Promise<Librar
       if (fit.targetMs > stepLimitMs) {
         throw new Unsupported(
           'not measurable',
-          `eager grad: 1 sample ${formatDuration(fit.smallMs)}, 2 samples ${formatDuration(fit.largeMs)} (∝ size^${fit.exponent.toFixed(1)}), so ${samples.length} would take ~${formatDuration(fit.targetMs)}; jit compile of long graphs takes minutes`,
+          `eager grad: 1 sample ${formatDuration(fit.smallMs)}, 2 samples ${formatDuration(fit.largeMs)} (∝ size^${fit.exponent.toFixed(1)}), so ${samples.length} would take ~${formatDuration(fit.targetMs)}; ${JIT_LIMIT}`,
         );
       }
       let result: [JaxArray, JaxArray[]] | undefined;
@@ -203,37 +204,44 @@ export async function loadJax(name: string, stepLimitMs: number): Promise<Librar
       };
     },
 
-    async scalarChain({ length, x: start }: ScalarChainInput) {
-      // Eager grad's cost grows superlinearly with the chain: time two short chains and say how long 1M ops would take.
+    async scalarChain({ length, x: start }: ScalarChainInput): Promise<Prepared<ScalarChainOutput>> {
       const chainOf = (ops: number) => (input: JaxArray) => {
         let y = input;
         for (let i = 0; i < ops; i++) y = i % 2 === 0 ? y.add(1) : y.mul(1);
         return y;
       };
-      let size = 0;
-      const run = (ops: number) => {
-        size = ops;
-        return settleTree(jax.valueAndGrad(chainOf(ops))(np.array(Float32Array.of(start), { shape: [] })));
-      };
-      const scaling = `eager grad of a 1,000-op chain takes`;
-      try {
-        await run(500); // warm-up
-        const fit = await extrapolate(run, 1000, 2000, length);
-        const timing = `${scaling} ${formatDuration(fit.smallMs)}, of 2,000 ops ${formatDuration(fit.largeMs)} (∝ ops^${fit.exponent.toFixed(1)})`;
+      const x = np.array(Float32Array.of(start), { shape: [] });
+      const count = (ops: number) => ops.toLocaleString('en-US');
+      const overflows = async (ops: number) => {
         try {
-          await run(10_000);
+          await settleTree(jax.valueAndGrad(chainOf(ops))(x.ref));
+          return false;
         } catch (error) {
           if (!isStackOverflow(error)) throw error;
-          throw new Unsupported('not measurable', `eager grad of a 10,000-op chain overflows the stack (${timing}); jit compile of long chains takes minutes`);
+          return true;
         }
-        throw new Unsupported(
-          'not measurable',
-          `${timing}, so ${length.toLocaleString('en-US')} ops would take ~${formatDuration(fit.targetMs)}; jit compile of long chains takes minutes`,
-        );
-      } catch (error) {
-        if (!isStackOverflow(error)) throw error;
-        throw new Unsupported('not measurable', `eager grad of a ${size.toLocaleString('en-US')}-op chain overflows the stack; jit compile of long chains takes minutes`);
-      }
+      };
+      // Eager grad's time and stack use grow with the chain: time two short chains and try a
+      // 10,000-op one before committing to 1,000,000 ops, and say why when it is out of reach.
+      const timed = async (ops: number) => {
+        if (await overflows(ops)) throw new Unsupported('not measurable', `eager grad of a ${count(ops)}-op chain overflows the stack; ${JIT_LIMIT}`);
+      };
+      await timed(500); // warm-up
+      const fit = await extrapolate(timed, 1000, 2000, length);
+      const timing = `eager grad: 1,000 ops ${formatDuration(fit.smallMs)}, 2,000 ops ${formatDuration(fit.largeMs)} (∝ ops^${fit.exponent.toFixed(1)})`;
+      if (await overflows(10_000)) throw new Unsupported('not measurable', `eager grad of a 10,000-op chain overflows the stack (${timing}); ${JIT_LIMIT}`);
+      if (fit.targetMs > stepLimitMs) throw new Unsupported('not measurable', `${timing}, so ${count(length)} ops would take ~${formatDuration(fit.targetMs)}; ${JIT_LIMIT}`);
+      let result: [JaxArray, JaxArray] | undefined;
+      const run = jax.valueAndGrad(chainOf(length));
+      return {
+        note: EAGER_NOTE,
+        async step() {
+          if (result) disposeTree(result);
+          result = run(x.ref) as [JaxArray, JaxArray];
+          await jax.blockUntilReady(result);
+        },
+        read: async () => ({ value: (await result![0].ref.data())[0], grad: (await result![1].ref.data())[0] }),
+      };
     },
 
     async conv(input: ConvInput) {

@@ -2,7 +2,7 @@
  * `Linear`: `y = x·Wᵀ + b`, the fully connected layer.
  * @module
  */
-import { formatShape, getOp, type Op, promoteDtypes, type Tensor, zeros } from '@tapegrad/tensor';
+import { formatShape, linear, type Tensor, zeros } from '@tapegrad/tensor';
 import { checkPositiveInteger } from '../arguments.js';
 import { Module } from '../module.js';
 import { Parameter } from '../parameter.js';
@@ -13,9 +13,6 @@ export interface LinearOptions {
   /** Whether to add a learned bias (default true). */
   readonly bias?: boolean;
 }
-
-/** The registered matmul primitive, reached for its `transB` flag (see `Linear.forward`). */
-const matmulPrimitive = getOp('matmul') as Op<{ transA: boolean; transB: boolean }> | undefined;
 
 /**
  * Applies `y = x·Wᵀ + b` to the last axis of `x` (`[..., inFeatures]` → `[..., outFeatures]`),
@@ -59,17 +56,9 @@ export class Linear extends Module {
       const got = x.ndim === 0 ? 'is a scalar' : `has ${x.shape[x.ndim - 1]} features`;
       throw new Error(`Linear(${this.inFeatures}→${this.outFeatures}): input ${got}, expected ${this.inFeatures}: x ${formatShape(x.shape)}`);
     }
-    const dtype = promoteDtypes(x.dtype, this.weight.dtype);
-    const input = x.dtype === dtype ? x : x.astype(dtype);
-    const weight = this.weight.dtype === dtype ? this.weight : this.weight.astype(dtype);
-    // Leading axes fold into rows (a reshape shares storage), so the weight's gradient is one
-    // product rather than a batch of them summed afterwards.
-    const rows = x.ndim === 2 ? input : input.reshape([x.size / this.inFeatures, this.inFeatures]);
-    // The primitive's transB flag reads W as Wᵀ where it lies; `x.matmul(W.T)` would first copy
-    // the transpose (`.T` is a permute). Its backward also runs on flags, copying nothing.
-    const product = matmulPrimitive !== undefined ? matmulPrimitive.apply([rows, weight], { transA: false, transB: true }) : rows.matmul(weight.T);
-    const out = this.bias === null ? product : product.add(this.bias);
-    return x.ndim === 2 ? out : out.reshape([...x.shape.slice(0, -1), this.outFeatures]);
+    // `linear` reads W through the matmul primitive's transB flag and folds leading axes into
+    // rows, so neither pass copies a transpose. Float dtypes promote as for any binary op.
+    return linear(x, this.weight, this.bias);
   }
 
   /** `inFeatures=…, outFeatures=…, bias=…`. */
