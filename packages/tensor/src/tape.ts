@@ -37,7 +37,7 @@ export interface TapeNode {
   /**
    * @internal During a backward walk, the gradient of `output` summed so far over the consumers
    * already walked; a field rather than a Map entry because a Map of 10⁴ fresh keys costs ~0.3 µs
-   * per node. Reset by each walk when it collects the node.
+   * per node. Cleared by each walk that reaches the node (see `startWalk`).
    */
   pendingGrad: Tensor | null;
 }
@@ -111,7 +111,6 @@ function reachableNodes(roots: readonly Tensor[], stopAt: ReadonlySet<Tensor> = 
     const node = pending.pop()!;
     if (node.visited === mark) continue;
     node.visited = mark;
-    node.pendingGrad = null;
     if (node.inputs === null) throw freedGraphError(node, caller);
     nodes.push(node);
     for (const input of node.inputs) {
@@ -179,49 +178,76 @@ export function runBackward(
   const retainGraph = options.retainGraph ?? createGraph;
   return withGradEnabled(createGraph, () => {
     const wanted = new Set(capture ?? []);
-    const nodes = capture ? leadingTo(reachableNodes(roots, wanted), wanted) : reachableNodes(roots);
-    const captured = new Map<Tensor, Tensor>();
-    const sums = new GradientSums(createGraph);
-    // Gradients handed out (`.grad`, a transform's result) get storage of their own; internal
-    // sums waiting on a node need not.
-    const deliver = (target: Tensor, grad: Tensor) => {
-      if (wanted.has(target)) captured.set(target, sums.add(captured.get(target), grad, true));
-      else if (!capture && (target.node === null || target.retainsGrad)) target.grad = sums.add(target.grad, grad, true);
-    };
-    // A gradient reaching a leaf or a captured tensor is delivered; one reaching an
-    // intermediate waits on its node until every consumer has added to it.
-    const route = (target: Tensor, grad: Tensor) => {
-      if (target.node === null || wanted.has(target)) deliver(target, grad);
-      else target.node.pendingGrad = sums.add(target.node.pendingGrad, grad, false);
-    };
-    roots.forEach((root, i) => route(root, seeds[i]));
-    for (const node of nodes) {
-      const grad = node.pendingGrad;
-      if (grad === null) continue;
-      node.pendingGrad = null;
-      sums.release(grad); // the rule may keep it or share it: no longer ours to add into
-      deliver(node.output, grad);
-      const inputs = node.inputs!;
-      checkVersions(node);
-      const needsGrad = inputs.map(requiresGrad);
-      const context = { attrs: node.attrs, out: node.output, needsGrad };
-      const inputGrads = isAnomalyEnabled()
-        ? withAnomalyEnabled(false, () => node.op.backward(grad, inputs, context))
-        : node.op.backward(grad, inputs, context);
-      for (let i = 0; i < inputs.length; i++) {
-        const input = inputs[i];
-        const inputGrad = inputGrads[i];
-        if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) continue;
-        checkGradient(node, i, inputGrad);
-        route(input, inputGrad);
+    const reached = reachableNodes(roots, wanted);
+    const nodes = capture ? leadingTo(reached, wanted) : reached;
+    const outerSums = startWalk(reached);
+    try {
+      const captured = new Map<Tensor, Tensor>();
+      const sums = new GradientSums(createGraph);
+      // Gradients handed out (`.grad`, a transform's result) get storage of their own; internal
+      // sums waiting on a node need not.
+      const deliver = (target: Tensor, grad: Tensor) => {
+        if (wanted.has(target)) captured.set(target, sums.add(captured.get(target), grad, true));
+        else if (!capture && (target.node === null || target.retainsGrad)) target.grad = sums.add(target.grad, grad, true);
+      };
+      // A gradient reaching a leaf or a captured tensor is delivered; one reaching an
+      // intermediate waits on its node until every consumer has added to it.
+      const route = (target: Tensor, grad: Tensor) => {
+        if (target.node === null || wanted.has(target)) deliver(target, grad);
+        else target.node.pendingGrad = sums.add(target.node.pendingGrad, grad, false);
+      };
+      roots.forEach((root, i) => route(root, seeds[i]));
+      for (const node of nodes) {
+        const grad = node.pendingGrad;
+        if (grad === null) continue;
+        node.pendingGrad = null;
+        sums.release(grad); // the rule may keep it or share it: no longer ours to add into
+        deliver(node.output, grad);
+        const inputs = node.inputs!;
+        checkVersions(node);
+        const needsGrad = inputs.map(requiresGrad);
+        const context = { attrs: node.attrs, out: node.output, needsGrad };
+        const inputGrads = isAnomalyEnabled()
+          ? withAnomalyEnabled(false, () => node.op.backward(grad, inputs, context))
+          : node.op.backward(grad, inputs, context);
+        for (let i = 0; i < inputs.length; i++) {
+          const input = inputs[i];
+          const inputGrad = inputGrads[i];
+          if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) continue;
+          checkGradient(node, i, inputGrad);
+          route(input, inputGrad);
+        }
+        if (!retainGraph) {
+          node.inputs = null;
+          node.attrs = null;
+        }
       }
-      if (!retainGraph) {
-        node.inputs = null;
-        node.attrs = null;
-      }
+      return (capture ?? []).map((target) => captured.get(target) ?? null);
+    } finally {
+      endWalk(reached, outerSums);
     }
-    return (capture ?? []).map((target) => captured.get(target) ?? null);
   });
+}
+
+/** Backward walks in progress: two when a backward rule runs a walk of its own. */
+let activeWalks = 0;
+
+/**
+ * Clears the pending sums of the nodes a walk reached (a walk that threw may have left some
+ * behind). When the walk runs inside another one's backward rule (a custom op whose backward
+ * calls `vjp` or lists the tape), the two share nodes: the outer walk's sums are returned, to be
+ * put back by `endWalk`, so that neither walk adds into or wipes the other's.
+ */
+function startWalk(reached: readonly TapeNode[]): (Tensor | null)[] | null {
+  const outerSums = activeWalks > 0 ? reached.map((node) => node.pendingGrad) : null;
+  for (let i = 0; i < reached.length; i++) reached[i].pendingGrad = null;
+  activeWalks++;
+  return outerSums;
+}
+
+function endWalk(reached: readonly TapeNode[], outerSums: readonly (Tensor | null)[] | null): void {
+  activeWalks--;
+  if (outerSums !== null) for (let i = 0; i < reached.length; i++) reached[i].pendingGrad = outerSums[i];
 }
 
 function requiresGrad(input: Tensor): boolean {

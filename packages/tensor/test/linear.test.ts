@@ -30,6 +30,12 @@ describe('linear', () => {
     expectAllClose(gb.toArray(), b.grad!.toArray());
   });
 
+  it('gives the bias for every row when there are no input features, with batch axes too', () => {
+    const out = linear(zeros([2, 3, 0]), zeros([4, 0]), tensor([1, 2, 3, 4]));
+    expect(out.shape).toEqual([2, 3, 4]);
+    expect(out.sum(0).sum(0).toArray()).toEqual([6, 12, 18, 24]);
+  });
+
   it('refuses mismatched features, says when w looks transposed, and checks the bias', () => {
     expect(messageOf(() => linear(zeros([8, 3]), zeros([3, 4])))).toBe(
       "linear: x's last axis must match w's second axis (w is [outFeatures, inFeatures]): x [8,3] float64, w [3,4] float64; w looks transposed, pass w.T or build it as [out, in]",

@@ -47,3 +47,13 @@ export const HelperState = {
   /** Instantiation or a job threw; the pool stops using this helper. */
   failed: 2,
 } as const;
+
+/**
+ * The request number after `request`: 1, 2, … 2³¹ − 1, then 1 again. Requests live in Int32Array
+ * words, and the claim protocol needs `r`, `−r` and `0` to be three different values: an
+ * unbounded count would reach 2³¹, store as −2³¹ (its own negation), and let the caller withdraw
+ * a job a helper is still computing.
+ */
+export function nextRequest(request: number): number {
+  return request >= 0x7fffffff ? 1 : request + 1;
+}

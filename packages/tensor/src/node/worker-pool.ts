@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KernelJob, KernelPool, SharedKernelModule } from '../kernels/kernel-pool.js';
-import { Control, CONTROL_WORDS, HelperState } from './kernel-control.js';
+import { Control, CONTROL_WORDS, HelperState, nextRequest } from './kernel-control.js';
 
 /** The `WebAssembly.Module.exports` reflection, looked up untyped like the rest of the API. */
 type ModuleExports = (module: object) => { name: string }[];
@@ -39,7 +39,7 @@ export class WorkerKernelPool implements KernelPool {
     for (let i = 0; i < count; i++) {
       if (Atomics.load(this.controls[i], Control.state) !== HelperState.ready) return false;
     }
-    const request = ++this.requestNumber;
+    const request = (this.requestNumber = nextRequest(this.requestNumber));
     for (let i = 0; i < count; i++) {
       const words = this.controls[i];
       words[Control.kernel] = kernel;

@@ -6,6 +6,7 @@
  */
 import { defineComposite, type FastCheckModule } from '../op.js';
 import { describeTensor } from '../format.js';
+import { sizeOf } from '../shape.js';
 import { shapeArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { matmulOp } from './matmul.js';
@@ -33,7 +34,8 @@ export function linear(x: Tensor, w: Tensor, b?: Tensor | null): Tensor {
   if (b != null && (b.ndim !== 1 || b.shape[0] !== outFeatures)) {
     throw new Error(`linear: bias must be [${outFeatures}] (one entry per output feature), got b ${describeTensor(b)} with w ${describeTensor(w)}`);
   }
-  const rows = input.ndim === 2 ? input : input.reshape([input.size / inFeatures, inFeatures]);
+  // The row count from the leading extents, not size / inFeatures, which is 0/0 for [..., 0].
+  const rows = input.ndim === 2 ? input : input.reshape([sizeOf(input.shape.slice(0, -1)), inFeatures]);
   const product = matmulOp.apply([rows, weight], { transA: false, transB: true });
   const out = b == null ? product : product.add(b);
   return input.ndim === 2 ? out : out.reshape([...input.shape.slice(0, -1), outFeatures]);
