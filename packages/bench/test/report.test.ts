@@ -63,7 +63,16 @@ describe('renderTable', () => {
       { ...ok('tapegrad-old', 10), unit: 'ms/step' },
       { ...ok('tapegrad-new', 12), unit: 'ms/step' },
     ], AGAINST_COMPARISON);
-    expect(table).toContain('new is 1.20× slower than old ⚠ REGRESSION');
+    expect(table).toContain('new is 1.20× slower than old ⚠ REGRESSION (>10 %)');
+    expect(table).not.toContain('within the ± spread');
+  });
+
+  it('says when a flagged loss is within the rows\' spread', () => {
+    const table = renderTable(MS, [
+      { ...ok('tapegrad-old', 10), unit: 'ms/step', spread: 0.3 },
+      { ...ok('tapegrad-new', 12), unit: 'ms/step', spread: 0.2 },
+    ], AGAINST_COMPARISON);
+    expect(table).toContain('REGRESSION (>10 %, but within the ± spread');
   });
 });
 

@@ -23,6 +23,7 @@ export async function extrapolate(run: (size: number) => unknown, small: number,
 }
 
 export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms.toFixed(0)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms < 3.6e6) return `${(ms / 60_000).toFixed(0)} min`;
   return `${(ms / 3.6e6).toFixed(0)} h`;

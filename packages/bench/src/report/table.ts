@@ -47,7 +47,10 @@ export function ratioCell(row: CaseResult, reference: CaseResult | undefined, sp
   if (comparison.rowIsSubject) {
     const ratio = speedRatio(row.figure!, reference.figure!, spec.higherIsBetter);
     const regression = isRegression(ratio);
-    return { text: `${ratioPhrase(comparison.subjectName(row.library), comparison.referenceName, ratio)}${regression ? ' ⚠ REGRESSION (>10 %)' : ''}`, regression };
+    // On a shared machine a 10 % loss can be noise: say so when the two rows' spreads cover it.
+    const withinNoise = (row.spread ?? 0) + (reference.spread ?? 0) > 1 - ratio;
+    const flag = regression ? ` ⚠ REGRESSION (>10 %${withinNoise ? ', but within the ± spread: re-run it with --only' : ''})` : '';
+    return { text: `${ratioPhrase(comparison.subjectName(row.library), comparison.referenceName, ratio)}${flag}`, regression };
   }
   const ratio = speedRatio(reference.figure!, row.figure!, spec.higherIsBetter);
   return { text: ratioPhrase(comparison.referenceName, row.library, ratio), regression: false };
