@@ -31,6 +31,9 @@ describe.runIf(multicore)('the Node worker pool', () => {
       [33, 257, 257, false, true],
       [7, 1025, 33, true, true],
       [1, 257, 7, false, false],
+      // Several chunks in every stage (both packings and the tiles), so threads meet at the barrier.
+      [300, 300, 300, true, false],
+      [129, 517, 300, false, true],
     ])('gives bit-identical results on 1 and 2 threads for %i×%i×%i (transA %s, transB %s)', (m, n, k, transA, transB) => {
       const product = gemmCase(Array, m, n, k, transA, transB);
       const single = new Array(m * n);

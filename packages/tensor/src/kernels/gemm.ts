@@ -19,19 +19,23 @@ export interface GemmOperand {
 }
 
 /**
- * Below this many multiply-adds (m·n·k) the reference kernel is faster: packing, the call into
- * WebAssembly and the copy out cost ≈ 1.3 µs, what the reference needs for an 8³ product
- * (measured: 8³ 0.9 µs reference vs 1.3 µs wasm; 12³ 4 µs vs 2.5 µs).
+ * Below this many multiply-adds (m·n·k) the reference kernel is faster: the copies in and out and
+ * the calls into WebAssembly cost ≈ 1 µs, what the reference needs for an 8³ product (measured
+ * on one thread, float32: 8³ 0.9 µs reference vs 1.0 µs wasm; 10³ 1.8 µs vs 1.4 µs; 16³ 5.7 µs
+ * vs 1.2 µs; float64 alike).
  */
 export const WASM_MIN_MULTIPLY_ADDS = 1000;
 
 /**
- * From this many multiply-adds a product is shared with helper threads. Offering a product and
- * collecting it back costs ≈ 10 µs (64³ f32: 19 µs alone, 28 µs shared, measured on a machine
- * whose second core was busy); 2²⁰ multiply-adds take ≈ 45 µs on one thread, so from here half
- * the work saved on an idle second core outweighs the hand-over.
+ * From this much work a product is shared with helper threads, counted in float32 multiply-adds
+ * (a float64 one counts twice: the f64x2 kernel runs at half the rate), i.e. from ≈ 20 µs of
+ * single-thread work. Measured on the idle 2-core development VM, GFLOP/s 1 thread vs 2, over
+ * three runs: float32 48³ 34 vs 17–37, 64³ 40–43 vs 36–50, 80³ 47 vs 42–64, 96³ (≈ 2¹⁹·⁸)
+ * 50 vs 74–77, 128³ 53 vs 88–90; float64 48³ 21 vs 21–24, 64³ 23 vs 31–32. Below 2¹⁹ the gain
+ * is within the noise. The break-even is that low only because a helper watches for the next
+ * product for 50 µs before sleeping (`node/gemm-worker.mjs`); from sleep it takes ≈ 25 µs to wake.
  */
-export const THREADED_MIN_MULTIPLY_ADDS = 1 << 20;
+export const THREADED_MIN_MULTIPLY_ADDS = 1 << 19;
 
 /**
  * Writes `op(A)·op(B)` (`m×k` times `k×n`) into `out[outOffset …]` as an `m×n` row-major block,
@@ -41,7 +45,8 @@ export function gemm(a: GemmOperand, b: GemmOperand, out: TypedArray, outOffset:
   const options = getKernelOptions();
   const work = m * n * k;
   if (options.wasm && work >= WASM_MIN_MULTIPLY_ADDS && !(out instanceof Int32Array)) {
-    const threads = work >= THREADED_MIN_MULTIPLY_ADDS ? options.threads : 1;
+    const float32Work = out instanceof Float64Array ? 2 * work : work;
+    const threads = float32Work >= THREADED_MIN_MULTIPLY_ADDS ? options.threads : 1;
     if (gemmWasm(a, b, out, outOffset, m, n, k, threads) > 0) return;
   }
   gemmReference(a, b, out, outOffset, m, n, k);

@@ -6,9 +6,10 @@
  * interface; none is built yet).
  *
  * Work is shared by chunks, not by fixed halves: the caller and every helper that has woken up
- * take chunks of output tiles from one atomic counter until none are left. A helper the OS has
- * not scheduled (a busy machine) then costs nothing, and because every tile is computed by the
- * same code whoever takes it, the result is bit-identical to one thread doing everything.
+ * take chunks of work (panels to pack, then output tiles) from atomic counters until none are
+ * left. A helper the OS has not scheduled (a busy machine) then costs nothing, and because every
+ * tile is computed by the same code whoever takes it, the result is bit-identical to one thread
+ * doing everything.
  * @module
  */
 
@@ -20,9 +21,12 @@ export interface SharedKernelModule {
   readonly memory: object;
 }
 
-/** A product split into chunks of output tiles, run by calling a kernel export once per chunk. */
-export interface KernelJob {
-  /** Export name in the kernel module, e.g. `gemmF32`. */
+/**
+ * One step of a product, split into chunks of tiles (panels to pack, or output tiles), run by
+ * calling a kernel export once per chunk.
+ */
+export interface KernelStage {
+  /** Export name in the kernel module, e.g. `gemmF32` or `packF32x8`. */
   readonly kernel: string;
   /** The export's i32 arguments; the two at `rangeArg` are replaced by each chunk's tile range. */
   readonly args: readonly number[];
@@ -32,8 +36,25 @@ export interface KernelJob {
   readonly tiles: number;
   /** Tiles per chunk. */
   readonly chunkTiles: number;
-  /** Byte address in the shared memory of the i32 counter of chunks taken (zeroed by the caller). */
-  readonly counter: number;
+  /** Byte address in the shared memory of the i32 count of chunks taken (zeroed by the caller). */
+  readonly taken: number;
+  /** Byte address of the i32 count of chunks finished (zeroed by the caller). */
+  readonly finished: number;
+  /** Take no chunk of this stage before every chunk of the earlier stages has finished. */
+  readonly afterPrevious: boolean;
+}
+
+/**
+ * A product as stages that every thread works through in order, taking chunks of each: the
+ * packing of both operands, then (after a barrier) the output tiles.
+ */
+export interface KernelJob {
+  readonly stages: readonly KernelStage[];
+  /**
+   * Byte address of an i32 a helper sets to 1 when a kernel throws, so that threads waiting at
+   * a barrier for its chunk stop waiting (zeroed by the caller).
+   */
+  readonly abort: number;
 }
 
 /** Helper threads that take chunks of kernel jobs on the runtime's shared memory. */
@@ -47,7 +68,7 @@ export interface KernelPool {
    */
   start(runtime: SharedKernelModule, job: KernelJob, helpers: number): boolean;
   /**
-   * Called once the counter shows no chunks left: withdraws the offer from helpers that have not
+   * Called once the last stage's counter shows no chunks left: withdraws the offer from helpers that have not
    * picked it up and blocks until those that did have finished their chunks. Returns false when
    * a helper failed, leaving its chunk uncomputed.
    */

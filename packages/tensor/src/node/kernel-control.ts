@@ -21,24 +21,44 @@ export const Control = {
   done: 2,
   /** Who has the current job: `r` offered, `−r` taken by the helper, `0` withdrawn. */
   claim: 3,
-  /** Which export of the kernel module to run (its index in `WebAssembly.Module.exports`). */
-  kernel: 4,
-  /** Index in the arguments of each chunk's first tile. */
-  rangeArg: 5,
-  /** Tiles to share out. */
-  tiles: 6,
-  /** Tiles per chunk. */
-  chunkTiles: 7,
-  /** Byte address of the chunk counter in the kernel memory. */
-  counter: 8,
-  /** How many i32 arguments the export takes. */
-  argCount: 9,
-  /** The export's i32 arguments start here. */
-  args: 10,
+  /** How many stages the job has. */
+  stageCount: 4,
+  /** Byte address in the kernel memory of the job's abort flag. */
+  abort: 5,
+  /** The first stage's words start here, {@link STAGE_WORDS} per stage. */
+  stages: 6,
 } as const;
 
-/** Words per control block: room for sixteen kernel arguments. */
-export const CONTROL_WORDS = 26;
+/** Index of each word within one stage's words. */
+export const StageWord = {
+  /** Which export of the kernel module to run (its index in `WebAssembly.Module.exports`). */
+  kernel: 0,
+  /** Index in the arguments of each chunk's first tile. */
+  rangeArg: 1,
+  /** Tiles to share out. */
+  tiles: 2,
+  /** Tiles per chunk. */
+  chunkTiles: 3,
+  /** Byte address of the count of chunks taken in the kernel memory. */
+  taken: 4,
+  /** Byte address of the count of chunks finished. */
+  finished: 5,
+  /** 1 when the stage waits for every chunk of the earlier stages. */
+  afterPrevious: 6,
+  /** How many i32 arguments the export takes. */
+  argCount: 7,
+  /** The export's i32 arguments start here. */
+  args: 8,
+} as const;
+
+/** Words per stage: room for twelve kernel arguments. */
+export const STAGE_WORDS = 20;
+
+/** Most stages a job can have (packing A, packing B, computing C). */
+export const MAX_STAGES = 3;
+
+/** Words per control block. */
+export const CONTROL_WORDS = Control.stages + MAX_STAGES * STAGE_WORDS;
 
 /** The helper's lifecycle, in {@link Control.state}. */
 export const HelperState = {

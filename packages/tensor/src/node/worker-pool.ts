@@ -2,16 +2,20 @@
  * The Node kernel pool: `os.availableParallelism() − 1` worker threads that take chunks of large
  * products. Workers start lazily at the first product big enough to share (until they report
  * ready, products run on the calling thread), are `unref()`ed so they never keep the process
- * alive, and sleep in `Atomics.wait` between products, using no CPU.
+ * alive, and sleep in `Atomics.wait` between products (after watching 50 µs for the next one),
+ * using no CPU.
  * @module
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KernelJob, KernelPool, SharedKernelModule } from '../kernels/kernel-pool.js';
-import { Control, CONTROL_WORDS, HelperState, nextRequest } from './kernel-control.js';
+import { Control, CONTROL_WORDS, HelperState, MAX_STAGES, nextRequest, STAGE_WORDS, StageWord } from './kernel-control.js';
 
 /** The `WebAssembly.Module.exports` reflection, looked up untyped like the rest of the API. */
 type ModuleExports = (module: object) => { name: string }[];
+
+/** How long `finish` polls for a helper's `done` before sleeping on it. */
+const DONE_SPIN_MS = 0.05;
 
 /** A kernel pool of Node worker threads sharing the kernel runtime's memory. */
 export class WorkerKernelPool implements KernelPool {
@@ -33,8 +37,9 @@ export class WorkerKernelPool implements KernelPool {
   /** Offers the job to the ready workers; starts the workers on the first call. */
   start(runtime: SharedKernelModule, job: KernelJob, helpers: number): boolean {
     if (this.module === null) this.launch(runtime);
-    const kernel = this.kernelIndex.get(job.kernel);
-    if (this.module !== runtime.module || kernel === undefined) return false;
+    const kernels = job.stages.map((stage) => this.kernelIndex.get(stage.kernel));
+    if (this.module !== runtime.module || kernels.includes(undefined) || job.stages.length > MAX_STAGES) return false;
+    if (job.stages.some((stage) => stage.args.length > STAGE_WORDS - StageWord.args)) return false;
     const count = Math.min(helpers, this.helpers);
     for (let i = 0; i < count; i++) {
       if (Atomics.load(this.controls[i], Control.state) !== HelperState.ready) return false;
@@ -42,13 +47,20 @@ export class WorkerKernelPool implements KernelPool {
     const request = (this.requestNumber = nextRequest(this.requestNumber));
     for (let i = 0; i < count; i++) {
       const words = this.controls[i];
-      words[Control.kernel] = kernel;
-      words[Control.rangeArg] = job.rangeArg;
-      words[Control.tiles] = job.tiles;
-      words[Control.chunkTiles] = job.chunkTiles;
-      words[Control.counter] = job.counter;
-      words[Control.argCount] = job.args.length;
-      words.set(job.args, Control.args);
+      words[Control.stageCount] = job.stages.length;
+      words[Control.abort] = job.abort;
+      job.stages.forEach((stage, s) => {
+        const at = Control.stages + s * STAGE_WORDS;
+        words[at + StageWord.kernel] = kernels[s]!;
+        words[at + StageWord.rangeArg] = stage.rangeArg;
+        words[at + StageWord.tiles] = stage.tiles;
+        words[at + StageWord.chunkTiles] = stage.chunkTiles;
+        words[at + StageWord.taken] = stage.taken;
+        words[at + StageWord.finished] = stage.finished;
+        words[at + StageWord.afterPrevious] = stage.afterPrevious ? 1 : 0;
+        words[at + StageWord.argCount] = stage.args.length;
+        words.set(stage.args, at + StageWord.args);
+      });
       // The atomic stores publish the plain writes above to the worker (sequentially consistent).
       Atomics.store(words, Control.claim, request);
       Atomics.store(words, Control.request, request);
@@ -65,6 +77,10 @@ export class WorkerKernelPool implements KernelPool {
     for (let i = 0; i < this.offered; i++) {
       const words = this.controls[i];
       if (Atomics.compareExchange(words, Control.claim, request, 0) === request) continue; // never taken
+      // Spin briefly first: the helper is usually finishing its last chunk, and a wake-up from
+      // Atomics.wait costs ≈ 25 µs (see SPIN_MS in gemm-worker.mjs).
+      const spinUntil = performance.now() + DONE_SPIN_MS;
+      while (Atomics.load(words, Control.done) !== request && performance.now() < spinUntil);
       for (;;) {
         const done = Atomics.load(words, Control.done);
         if (done === request) break;

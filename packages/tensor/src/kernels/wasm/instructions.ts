@@ -154,6 +154,36 @@ export class CodeWriter {
     return this.simd(0x0a, 3, ...unsignedLeb128(offset));
   }
 
+  /** 4-byte scalar load from the popped address plus `offset` (raw bits: the packing copies, never computes). */
+  i32Load(offset: number): this {
+    return this.emit(0x28, 2, ...unsignedLeb128(offset));
+  }
+
+  /** 4-byte scalar store of the top i32 to the address below it, plus `offset`. */
+  i32Store(offset: number): this {
+    return this.emit(0x36, 2, ...unsignedLeb128(offset));
+  }
+
+  /** 8-byte scalar load from the popped address plus `offset`. */
+  i64Load(offset: number): this {
+    return this.emit(0x29, 3, ...unsignedLeb128(offset));
+  }
+
+  /** 8-byte scalar store of the top i64 to the address below it, plus `offset`. */
+  i64Store(offset: number): this {
+    return this.emit(0x37, 3, ...unsignedLeb128(offset));
+  }
+
+  /** Pushes an i64 constant (only small ones are needed). */
+  i64(value: number): this {
+    return this.emit(0x42, ...signedLeb128(value));
+  }
+
+  /** i32 equality of the top two values, as 0 or 1. */
+  equal(): this {
+    return this.emit(0x46);
+  }
+
   /** Pushes the all-zero vector. */
   v128Zero(): this {
     return this.simd(0x0c, ...new Array<number>(16).fill(0));

@@ -1,54 +1,52 @@
 /**
- * Copies an operand into the panel layout the WebAssembly kernel reads: panels of `width`
- * consecutive rows of op(A) (or columns of op(B)), each stored depth-major as `k × width`, the
- * last panel padded with zeros. Reading through strides is how the transpose flags are honoured:
- * a transposed operand is packed from its stored layout and never materialised.
+ * How an operand becomes panels: the packing stage of a product. The caller first copies each
+ * operand's stored block, unchanged, into the kernel memory (one `TypedArray.set`, a memcpy);
+ * the packing export (`pack-kernel.ts`) then reorders it into panels of `width` consecutive rows
+ * of op(A) (or columns of op(B)), each stored depth-major as `k × width`, the last panel padded
+ * with zeros. Reading through strides is how the transpose flags are honoured: a transposed
+ * operand is packed from its stored layout and never materialised.
  * @module
  */
+import type { KernelStage } from '../kernel-pool.js';
 
 /** Float32Array or Float64Array: the element types the kernels handle. */
 export type FloatArray = Float32Array | Float64Array;
 
-/**
- * Where element `(depth p, index i)` of a logical operand lives: `data[offset + p·depthStride +
- * i·indexStride]`. For op(A) the index is the row of C, for op(B) the column.
- */
-export interface StridedOperand {
-  readonly data: FloatArray;
-  readonly offset: number;
+/** Element `(depth p, index i)` of a logical operand sits `p·depthStride + i·indexStride` elements into its stored block. */
+export interface OperandStrides {
   readonly depthStride: number;
   readonly indexStride: number;
 }
 
-/**
- * Packs `count` indices × `depth` of `source` into `dst` from `dstOffset`: panel `t` holds, for
- * each depth step `p`, the `width` values at indices `t·width …` (zero past `count`).
- */
-export function packPanels(source: StridedOperand, count: number, depth: number, width: number, dst: FloatArray, dstOffset: number): void {
-  const { data, offset, depthStride, indexStride } = source;
+/** op(A) (index = row of C) as strides: stored `[m,k]`, or `[k,m]` when transposed. */
+export function rowStrides(transposed: boolean, m: number, k: number): OperandStrides {
+  return transposed ? { depthStride: m, indexStride: 1 } : { depthStride: 1, indexStride: k };
+}
+
+/** op(B) (index = column of C) as strides: stored `[k,n]`, or `[n,k]` when transposed. */
+export function columnStrides(transposed: boolean, n: number, k: number): OperandStrides {
+  return transposed ? { depthStride: 1, indexStride: k } : { depthStride: n, indexStride: 1 };
+}
+
+/** Where a packing stage reads and writes, and how it is shared out. */
+export interface PackPlan {
+  /** Export name of the packing function (its panel width is the kernel's tile side). */
+  readonly kernel: string;
+  readonly width: number;
+  readonly elementBytes: number;
+  /** Byte addresses of the raw copy and of the packed panels in the kernel memory. */
+  readonly source: number;
+  readonly destination: number;
+  readonly strides: OperandStrides;
+  /** Indices (rows of op(A) or columns of op(B)) and depth k. */
+  readonly count: number;
+  readonly depth: number;
+}
+
+/** The stage that packs one operand, `chunkTiles` panels per chunk. */
+export function packStage(plan: PackPlan, chunkTiles: number, counters: { taken: number; finished: number }): KernelStage {
+  const { kernel, width, elementBytes: E, source, destination, strides, count, depth } = plan;
   const panels = Math.ceil(count / width);
-  for (let t = 0; t < panels; t++) {
-    const first = t * width;
-    const valid = Math.min(width, count - first);
-    const panel = dstOffset + t * depth * width;
-    if (indexStride === 1) {
-      // Indices are contiguous in memory: copy runs of `valid` values per depth step.
-      for (let p = 0; p < depth; p++) {
-        const from = offset + p * depthStride + first;
-        const to = panel + p * width;
-        for (let w = 0; w < valid; w++) dst[to + w] = data[from + w];
-        for (let w = valid; w < width; w++) dst[to + w] = 0;
-      }
-    } else {
-      // Depth is contiguous (depthStride 1): read each index's run along depth, scatter by width.
-      for (let w = 0; w < valid; w++) {
-        const from = offset + (first + w) * indexStride;
-        let to = panel + w;
-        for (let p = 0; p < depth; p++, to += width) dst[to] = data[from + p * depthStride];
-      }
-      for (let w = valid; w < width; w++) {
-        for (let p = 0, to = panel + w; p < depth; p++, to += width) dst[to] = 0;
-      }
-    }
-  }
+  const args = [source, strides.depthStride * E, strides.indexStride * E, count, depth, destination, 0, panels];
+  return { kernel, args, rangeArg: 6, tiles: panels, chunkTiles, ...counters, afterPrevious: false };
 }

@@ -6,11 +6,12 @@
  *
  * The module is compiled synchronously with `new WebAssembly.Module`. That is fine in Node and in
  * browser workers; a browser main thread refuses synchronous compilation of modules over 4 KB,
- * and this one is about 1.6 KB.
+ * and this one is about 2.8 KB.
  * @module
  */
 import { encodeModule, type ImportedMemory } from './encoder.js';
 import { emitGemmKernel, type KernelShape } from './gemm-kernel.js';
+import { emitPackKernel, packKernelName } from './pack-kernel.js';
 
 /** The parts of the WebAssembly JS API the kernels use. */
 interface WebAssemblyApi {
@@ -33,10 +34,26 @@ export type GemmKernelFunction = (
   k: number, ldc: number,
 ) => void;
 
-/** One dtype's kernel with the tile shape the packing must follow. */
+/** A packing export; see `pack-kernel.ts` for its arguments. */
+export type PackKernelFunction = (
+  source: number, depthStride: number, indexStride: number, count: number, depth: number,
+  destination: number, panelStart: number, panelEnd: number,
+) => void;
+
+/** An export by name (what a helper thread is told to call) and as a function (what the caller calls). */
+export interface KernelExport<F> {
+  readonly name: string;
+  readonly run: F;
+}
+
+/** One dtype's kernel with the tile shape the packing must follow, and its two packing functions. */
 export interface DtypeKernel {
   readonly shape: KernelShape;
   readonly run: GemmKernelFunction;
+  /** Packs op(A) into panels of `shape.rows`. */
+  readonly packRows: KernelExport<PackKernelFunction>;
+  /** Packs op(B) into panels of `shape.cols`. */
+  readonly packCols: KernelExport<PackKernelFunction>;
 }
 
 /** The compiled module, its memory, and the kernel per float dtype. */
@@ -88,8 +105,26 @@ function sharedMemorySupported(api: WebAssemblyApi): boolean {
   }
 }
 
+/** The packing functions the shapes need, one per (element size, panel width). */
+function packWidths(shapes: readonly KernelShape[]): [4 | 8, number][] {
+  const widths = new Map<string, [4 | 8, number]>();
+  for (const { elementBytes, rows, cols } of shapes) {
+    for (const width of [rows, cols]) widths.set(packKernelName(elementBytes, width), [elementBytes, width]);
+  }
+  return [...widths.values()];
+}
+
 function moduleBytes(memory: ImportedMemory, fused: boolean): Uint8Array {
-  return encodeModule(memory, kernelShapes(fused).map(emitGemmKernel));
+  const shapes = kernelShapes(fused);
+  return encodeModule(memory, [...shapes.map(emitGemmKernel), ...packWidths(shapes).map(([bytes, width]) => emitPackKernel(bytes, width))]);
+}
+
+function dtypeKernel(shape: KernelShape, exports: Record<string, unknown>): DtypeKernel {
+  const pack = (width: number): KernelExport<PackKernelFunction> => {
+    const name = packKernelName(shape.elementBytes, width);
+    return { name, run: exports[name] as PackKernelFunction };
+  };
+  return { shape, run: exports[shape.name] as GemmKernelFunction, packRows: pack(shape.rows), packCols: pack(shape.cols) };
 }
 
 function createRuntime(): KernelRuntime | null {
@@ -112,8 +147,8 @@ function createRuntime(): KernelRuntime | null {
     const [f32, f64] = kernelShapes(fused);
     return {
       module, memory, shared, fused,
-      float32: { shape: f32, run: exports[f32.name] as GemmKernelFunction },
-      float64: { shape: f64, run: exports[f64.name] as GemmKernelFunction },
+      float32: dtypeKernel(f32, exports),
+      float64: dtypeKernel(f64, exports),
     };
   } catch {
     return null;
