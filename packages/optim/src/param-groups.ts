@@ -3,7 +3,7 @@
  * group with its own parameters and hyperparameter overrides, as PyTorch's `param_groups`.
  * @module
  */
-import { formatShape, Tensor } from '@tapegrad/tensor';
+import { describeTensor, Tensor } from '@tapegrad/tensor';
 
 /**
  * A parameter group as the user passes it: parameters plus hyperparameters that override the
@@ -44,14 +44,9 @@ export function toGroupInputs<H>(owner: string, params: ParamsInput<H>): { group
 }
 
 function describeItem(item: unknown): string {
-  if (item instanceof Tensor) return `a Tensor ${describeParameter(item)}`;
+  if (item instanceof Tensor) return `a Tensor ${describeTensor(item)}`;
   if (item === null || typeof item !== 'object') return item === null ? 'null' : `a ${typeof item}`;
   return 'an object without a params list';
-}
-
-/** `[2,3] float32 (W)`: how an error names a parameter. */
-export function describeParameter(x: Tensor): string {
-  return `${formatShape(x.shape)} ${x.dtype}${x.label ? ` (${x.label})` : ''}`;
 }
 
 /**
@@ -62,7 +57,7 @@ export function checkParameter(owner: string, where: string, param: unknown, see
   if (!(param instanceof Tensor)) {
     throw new Error(`${owner}: ${where} is ${param === null ? 'null' : typeof param}, not a Tensor; an optimizer can only update Tensors`);
   }
-  const what = `${where} ${describeParameter(param)}`;
+  const what = `${where} ${describeTensor(param)}`;
   if (param.dtype === 'int32') throw new Error(`${owner}: ${what} is int32; only float tensors can be optimized — convert it with astype('float64')`);
   if (!param.requiresGrad) throw new Error(`${owner}: ${what} does not require grad; create it with { requiresGrad: true } (or call .requiresGrad_()) so backward fills its .grad`);
   if (!param.isLeaf) throw new Error(`${owner}: ${what} is not a leaf (it was computed from other tensors); optimize the tensors it was computed from, or a .detach().requiresGrad_() copy`);

@@ -4,8 +4,7 @@
  * and loaded into a fresh optimizer over the same model.
  * @module
  */
-import { formatShape, noGrad, sameShape, Tensor, tensor } from '@tapegrad/tensor';
-import { describeParameter } from './param-groups.js';
+import { describeTensor, formatShape, noGrad, sameShape, Tensor, tensor } from '@tapegrad/tensor';
 import { formatValue } from './validate.js';
 
 /** A hyperparameter's value as it appears in a state dict. */
@@ -145,7 +144,7 @@ export function readStateDict(
       } else {
         const values = stateTensor(owner, where, value, param);
         if (!sameShape(values.shape, param.shape)) {
-          throw new Error(`${owner}: ${where} has shape ${formatShape(values.shape)} but parameter ${key} ${describeParameter(param)} has shape ${formatShape(param.shape)}`);
+          throw new Error(`${owner}: ${where} has shape ${formatShape(values.shape)} but parameter ${key} ${describeTensor(param)} has shape ${formatShape(param.shape)}`);
         }
         copy[name] = copyTensor(values, param.dtype);
       }

@@ -5,13 +5,12 @@
  * bump the version counter so a backward through a graph that saved the old values throws.
  * @module
  */
-import { formatShape, sameShape, type Tensor } from '@tapegrad/tensor';
-import { describeParameter } from './param-groups.js';
+import { describeTensor, formatShape, sameShape, type Tensor } from '@tapegrad/tensor';
 
 /** Throws unless `x` (a gradient or a state tensor) has `param`'s shape. */
 export function checkMatchesParameter(owner: string, name: string, x: Tensor, param: Tensor): void {
   if (!sameShape(x.shape, param.shape)) {
-    throw new Error(`${owner}: ${name} has shape ${formatShape(x.shape)} but the parameter ${describeParameter(param)} has shape ${formatShape(param.shape)}`);
+    throw new Error(`${owner}: ${name} has shape ${formatShape(x.shape)} but the parameter ${describeTensor(param)} has shape ${formatShape(param.shape)}`);
   }
 }
 

@@ -12,6 +12,7 @@
  */
 export { Tensor, type TensorLike, type VersionCounter } from './tensor.js';
 export { type Dtype, type FloatDtype, type TypedArray, DTYPES, setDefaultDtype, getDefaultDtype, isFloat, promoteDtypes } from './dtype.js';
+export { describeTensor } from './format.js';
 export { type Shape, MAX_SIZE, broadcastShapes, formatShape, sameShape, sizeOf } from './shape.js';
 export {
   tensor, scalar, zeros, ones, full, zerosLike, onesLike, arange, linspace, eye, rand, randn, randint, oneHot,
