@@ -133,9 +133,16 @@ export const ADAM_STATE_FIELDS: StateFields = { required: ['step', 'expAvg', 'ex
  * ```
  */
 export class Adam extends Optimizer<AdamHyperparameters, AdamState> {
+  /** The name errors use; AdamW overrides it. */
+  protected static readonly optimizerName: string = 'Adam';
+  /** PyTorch's default weight decay: 0 for Adam, 1e-2 for AdamW. */
+  protected static readonly defaultWeightDecay: number = 0;
+
   /** Optimizes `params` (Tensors, or groups with their own hyperparameters). */
   constructor(params: ParamsInput<AdamHyperparameters>, options: AdamOptions = {}) {
-    super('Adam', params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false }, options);
+    // `new.target` is the class being built, so AdamW's statics pick its name and default.
+    const kind = new.target as typeof Adam;
+    super(kind.optimizerName, params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: kind.defaultWeightDecay, amsgrad: false }, options);
   }
 
   /** @inheritDoc */

@@ -4,10 +4,7 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import { ADAM_STATE_FIELDS, adamUpdate, type AdamHyperparameters, type AdamOptions, type AdamState, initialAdamState, validateAdam } from './adam.js';
-import { Optimizer } from './optimizer.js';
-import type { ParamsInput } from './param-groups.js';
-import type { StateFields } from './state-dict.js';
+import { Adam, adamUpdate, type AdamHyperparameters, type AdamState } from './adam.js';
 
 /**
  * One AdamW step on one parameter, in place (see {@link AdamW} for the rule). Writes `param`,
@@ -38,29 +35,14 @@ export function adamWStep(param: Tensor, grad: Tensor, state: AdamState, hyper: 
  * const opt = new AdamW(model.parameters(), { lr: 1e-3, weightDecay: 0.05 });
  * ```
  */
-export class AdamW extends Optimizer<AdamHyperparameters, AdamState> {
-  /** Optimizes `params` (Tensors, or groups with their own hyperparameters). */
-  constructor(params: ParamsInput<AdamHyperparameters>, options: AdamOptions = {}) {
-    super('AdamW', params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, amsgrad: false }, options);
-  }
+export class AdamW extends Adam {
+  /** The name errors use. */
+  protected static override readonly optimizerName: string = 'AdamW';
+  /** PyTorch's AdamW default. */
+  protected static override readonly defaultWeightDecay: number = 1e-2;
 
   /** @inheritDoc */
-  protected validate(h: AdamHyperparameters, prefix: string): void {
-    validateAdam(this.name, h, prefix);
-  }
-
-  /** @inheritDoc */
-  protected initialState(param: Tensor, hyper: AdamHyperparameters): AdamState {
-    return initialAdamState(param, hyper);
-  }
-
-  /** @inheritDoc */
-  protected update(param: Tensor, grad: Tensor, state: AdamState, hyper: AdamHyperparameters): void {
+  protected override update(param: Tensor, grad: Tensor, state: AdamState, hyper: AdamHyperparameters): void {
     adamWStep(param, grad, state, hyper);
-  }
-
-  /** @inheritDoc */
-  protected stateFields(): StateFields {
-    return ADAM_STATE_FIELDS;
   }
 }
