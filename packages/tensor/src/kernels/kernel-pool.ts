@@ -68,7 +68,8 @@ export interface KernelPool {
    */
   start(runtime: SharedKernelModule, job: KernelJob, helpers: number): boolean;
   /**
-   * Called once the last stage's counter shows no chunks left: withdraws the offer from helpers that have not
+   * Called once the last stage's counter shows no chunks left (or, after setting the abort flag,
+   * when the caller's own chunk threw): withdraws the offer from helpers that have not
    * picked it up and blocks until those that did have finished their chunks. Returns false when
    * a helper failed, leaving its chunk uncomputed.
    */

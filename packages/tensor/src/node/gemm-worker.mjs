@@ -63,6 +63,9 @@ function takeChunks(stages, memoryWords, abort) {
 }
 
 let kernels;
+// Read before reporting ready: the caller offers nothing until then, so a request that arrives
+// in between is a new one (read after, it would be taken as already seen and left to the caller).
+let seen = Atomics.load(words, REQUEST);
 try {
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   kernels = WebAssembly.Module.exports(module).map(({ name }) => exports[name]);
@@ -72,7 +75,6 @@ try {
   fail(error);
 }
 
-let seen = Atomics.load(words, REQUEST);
 // After a job, watch for the next one for 50 µs before sleeping: waking from Atomics.wait took
 // ≈ 25 µs on the development VM, more than a 96³ product's share, while products often come back
 // to back (a training step, a benchmark loop). Spinning there took 128³ float32 from 64 to 88

@@ -113,7 +113,17 @@ export function gemmWasm(a: GemmOperand, b: GemmOperand, out: FloatArray, outOff
 function runShared(runtime: SharedKernelModule, pool: KernelPool, job: KernelJob, helpers: number, words: Int32Array, call: CallKernel): number {
   words.fill(0);
   const offered = pool.start(runtime, job, helpers);
-  const complete = takeChunks(job, words, call);
+  let complete: boolean;
+  try {
+    complete = takeChunks(job, words, call);
+  } catch (error) {
+    // This thread may leave a chunk it took unfinished (a stack overflow in the kernel call):
+    // helpers waiting at the barrier for it would spin forever, then run into the next product
+    // with this one's arguments once its counters happen to match. Release them and wait them out.
+    Atomics.store(words, job.abort >> 2, 1);
+    if (offered) pool.finish();
+    throw error;
+  }
   if (offered && pool.finish() && complete) return helpers + 1;
   if (!offered && complete) return 1;
   // A helper failed mid-chunk: redo everything here (packing is a copy, and each pass-0 tile store overwrites C).
