@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { packageEntry } from './package-entry.js';
 
 export interface Worktree {
   ref: string;
@@ -52,8 +53,12 @@ export function prepareWorktree(repoRoot: string, ref: string, log: (line: strin
       if (install.status === 0) break;
       if (mode === '--prefer-offline') throw new Error(`bench --against: pnpm install failed in ${dir}:\n${(install.stderr || install.stdout).slice(-2000)}`);
     }
-    const entry = join(dir, 'packages', 'tensor', 'src', 'index.ts');
-    if (!existsSync(entry)) throw new Error(`bench --against: ${ref} has no packages/tensor/src/index.ts`);
+    // The entry Node would import (its `node` export: index.node.ts with the worker pool), so the
+    // old tree runs under the same conditions as this tree's `@tapegrad/tensor`.
+    const packageDir = join(dir, 'packages', 'tensor');
+    if (!existsSync(join(packageDir, 'package.json'))) throw new Error(`bench --against: ${ref} has no packages/tensor/package.json`);
+    const entry = packageEntry(packageDir);
+    if (!existsSync(entry)) throw new Error(`bench --against: ${ref}'s @tapegrad/tensor entry ${entry} does not exist`);
     return { ref, sha, dir, tensorEntry: pathToFileURL(entry).href, remove };
   } catch (error) {
     remove();

@@ -1,12 +1,15 @@
 /**
  * The MLP workload's training run in float64: k steps of 784-256(ReLU)-10, softmax cross-entropy
  * averaged over the batch, plain SGD. Returns the loss of every step (computed before its update),
- * which is what each library's run is checked against.
+ * which is what each library's run is checked against. `frozen` leaves some parameters out of
+ * the update: the run of a library that forgets them, which the check must tell apart.
  */
 import type { MlpInput } from '../library.js';
 import { referenceMatmul, referenceMatmulTransA, referenceMatmulTransB } from './matmul.js';
 
-export function referenceMlpLosses(input: MlpInput, steps: number): number[] {
+export type MlpParameter = 'w1' | 'b1' | 'w2' | 'b2';
+
+export function referenceMlpLosses(input: MlpInput, steps: number, frozen: readonly MlpParameter[] = []): number[] {
   const { batch, features, hidden, classes, learningRate, x, labels } = input;
   const w1 = Float64Array.from(input.w1);
   const b1 = Float64Array.from(input.b1);
@@ -41,7 +44,8 @@ export function referenceMlpLosses(input: MlpInput, steps: number): number[] {
     for (let i = 0; i < dH.length; i++) if (h[i] <= 0) dH[i] = 0; // relu'(0) = 0
     const dW1 = referenceMatmulTransA(x, dH, batch, features, hidden);
     const dB1 = columnSums(dH, batch, hidden);
-    for (const [param, grad] of [[w1, dW1], [b1, dB1], [w2, dW2], [b2, dB2]] as const) {
+    for (const [name, param, grad] of [['w1', w1, dW1], ['b1', b1, dB1], ['w2', w2, dW2], ['b2', b2, dB2]] as const) {
+      if (frozen.includes(name)) continue;
       for (let i = 0; i < param.length; i++) param[i] -= learningRate * grad[i];
     }
   }
