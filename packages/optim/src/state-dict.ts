@@ -171,9 +171,9 @@ function stateTensor(owner: string, where: string, value: unknown, param: Tensor
       throw new Error(`${owner}: ${where} is not a rectangular array of numbers: ${(error as Error).message}`);
     }
   }
-  const got = value === null ? 'null' : typeof value === 'object' ? 'a plain object (a Tensor that went through JSON.stringify?)' : formatValue(value);
+  const got = value === null ? 'null' : typeof value === 'object' ? 'a plain object' : formatValue(value);
   throw new Error(
-    `${owner}: ${where} must be a Tensor or a nested number array, got ${got}; to save a state dict as JSON, ` +
-      'turn its tensors into arrays: JSON.stringify(dict, (key, value) => (value instanceof Tensor ? value.toArray() : value))',
+    `${owner}: ${where} must be a Tensor or a nested number array, got ${got}; ` +
+      '(JSON.stringify(opt.stateDict()) writes its tensors as nested arrays, which load back as they are)',
   );
 }

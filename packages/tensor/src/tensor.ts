@@ -218,6 +218,17 @@ export class Tensor {
     return toNested(this.buffer, this.shape);
   }
 
+  /**
+   * What `JSON.stringify` writes: the values as nested arrays, as `toArray()`, instead of the
+   * tensor's internals (its storage and its graph, which can be deep enough to overflow a
+   * serialiser's stack — vitest's among them when a failing assertion shows a tensor). The dtype
+   * is not kept and NaN/±Infinity become `null`, as for any JSON number: save checkpoints with
+   * `toBytes`/`save` from `@tapegrad/nn`.
+   */
+  toJSON(): NestedArray {
+    return this.toArray();
+  }
+
   /** A copy of the storage as a typed array. */
   data(): TypedArray {
     return this.buffer.slice();
