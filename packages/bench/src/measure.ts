@@ -14,7 +14,10 @@ export async function measure(step: () => void | Promise<void>, firstStepMs: num
   const perStep = Math.max(firstStepMs, 0.001);
   // A step slower than a third of the budget gets one warm-up and the minimum repetitions; a
   // step slower than the whole budget is timed once (and says so in its sample count).
-  const warmup = perStep * options.warmup > options.budgetMs / 3 ? (perStep > options.budgetMs ? 0 : 1) : options.warmup;
+  // A fast step warms up for a fifth of the budget (at most 200 runs): a JIT needs hundreds of
+  // calls to optimise a sub-millisecond step, and a lazily started thread pool must be running.
+  const fastWarmup = Math.min(200, Math.floor(options.budgetMs / 5 / perStep));
+  const warmup = perStep * options.warmup > options.budgetMs / 3 ? (perStep > options.budgetMs ? 0 : 1) : Math.max(options.warmup, fastWarmup);
   for (let i = 0; i < warmup; i++) await step();
   const fitting = Math.floor(options.budgetMs / perStep);
   const repetitions = perStep > options.budgetMs ? 1 : Math.min(options.maxRepetitions, Math.max(options.minRepetitions, fitting));

@@ -65,4 +65,22 @@ describe.runIf(multicore)('the Node worker pool', () => {
     expect(run.stdout).toContain('threads');
     expect(Date.now() - started).toBeLessThan(60_000);
   });
+
+  it('starts the workers ahead of the first product with warmUpKernels, and still lets the process exit', () => {
+    const entry = fileURLToPath(new URL('../src/index.node.ts', import.meta.url));
+    const script = `
+      import { warmUpKernels } from ${JSON.stringify(entry)};
+      const info = await warmUpKernels();
+      console.log(JSON.stringify(info));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const info = JSON.parse(run.stdout) as { wasm: boolean; threads: number };
+    expect(info.wasm).toBe(true);
+    expect(info.threads).toBe(Math.max(1, availableParallelism()));
+  });
 });

@@ -27,6 +27,9 @@ function optionalOp<T>(tg: Tapegrad, name: string): T | undefined {
 
 export async function loadTapegrad(name: string, entry = '@tapegrad/tensor'): Promise<Library> {
   const tg = (await import(entry)) as Tapegrad;
+  // Start the worker threads before anything is timed, as the peers' `tf.ready()` / `init()`
+  // prepare their backends; trees older than `warmUpKernels` start them at the first product.
+  await optionalOp<() => Promise<unknown>>(tg, 'warmUpKernels')?.();
   const softmaxCrossEntropy = optionalOp<SoftmaxCrossEntropy>(tg, 'softmaxCrossEntropy');
   const conv2d = optionalOp<Conv2d>(tg, 'conv2d');
   const leaf = (values: ArrayLike<number>, shape: number[], dtype: BenchDtype, requiresGrad = false) =>

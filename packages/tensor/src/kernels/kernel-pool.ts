@@ -74,6 +74,11 @@ export interface KernelPool {
    * a helper failed, leaving its chunk uncomputed.
    */
   finish(): boolean;
+  /**
+   * Starts the helpers now rather than at the first large product, and resolves true once every
+   * one is ready (false if one failed).
+   */
+  warmUp(runtime: SharedKernelModule): Promise<boolean>;
 }
 
 let installed: KernelPool | null = null;

@@ -106,6 +106,12 @@ export class WorkerKernelPool implements KernelPool {
     });
   }
 
+  /** Starts the workers if the first large product has not, and waits until they are ready. */
+  warmUp(runtime: SharedKernelModule): Promise<boolean> {
+    if (this.module === null) this.launch(runtime);
+    return this.ready();
+  }
+
   private launch(runtime: SharedKernelModule): void {
     this.module = runtime.module;
     const moduleExports = (globalThis as unknown as { WebAssembly: { Module: { exports: ModuleExports } } }).WebAssembly.Module.exports;
