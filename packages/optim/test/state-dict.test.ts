@@ -24,7 +24,8 @@ function train(opt: Optimizer, loss: () => Tensor, steps: number): void {
   }
 }
 
-const makers: [string, (a: Tensor, b: Tensor) => Optimizer][] = [
+type Maker = (a: Tensor, b: Tensor) => Optimizer;
+const makers: [string, Maker][] = [
   ['SGD', (a, b) => new SGD([{ params: [a] }, { params: [b], lr: 1e-3 }], { lr: 1e-4, momentum: 0.9, nesterov: true, weightDecay: 1e-3 })],
   ['Adam', (a, b) => new Adam([{ params: [a] }, { params: [b], amsgrad: true }], { lr: 1e-2 })],
   ['AdamW', (a, b) => new AdamW([{ params: [a] }, { params: [b], lr: 1e-3 }], { lr: 1e-2 })],
@@ -32,26 +33,34 @@ const makers: [string, (a: Tensor, b: Tensor) => Optimizer][] = [
   ['RMSProp', (a, b) => new RMSProp([{ params: [a] }, { params: [b], centered: true }], { lr: 1e-3, momentum: 0.5 })],
 ];
 
+/**
+ * Trains 7 steps uninterrupted, and 4 + 3 steps with the optimizer's state saved after step 4,
+ * passed through `carry` (as a new process would read it back) and loaded into a fresh optimizer
+ * on fresh parameters holding the saved values. Returns both runs for comparison.
+ */
+function interruptedRun(make: Maker, carry: (dict: OptimizerStateDict) => OptimizerStateDict) {
+  const uninterrupted = model();
+  const optA = make(uninterrupted.a, uninterrupted.b);
+  train(optA, uninterrupted.loss, 7);
+
+  const resumed = model();
+  const first = make(resumed.a, resumed.b);
+  train(first, resumed.loss, 4);
+  const dict = carry(first.stateDict());
+  const restored = model();
+  noGrad(() => {
+    restored.a.copy_(resumed.a);
+    restored.b.copy_(resumed.b);
+  });
+  const second = make(restored.a, restored.b);
+  second.loadStateDict(dict);
+  train(second, restored.loss, 3);
+  return { uninterrupted, optA, restored, second };
+}
+
 describe('stateDict round trip', () => {
   it.each(makers)('%s continues bit for bit after saving and loading into a fresh optimizer mid-training', (_name, make) => {
-    const uninterrupted = model();
-    const optA = make(uninterrupted.a, uninterrupted.b);
-    train(optA, uninterrupted.loss, 7);
-
-    const resumed = model();
-    const first = make(resumed.a, resumed.b);
-    train(first, resumed.loss, 4);
-    const dict = first.stateDict();
-    // A new process: fresh parameters holding the saved values, a fresh optimizer.
-    const restored = model();
-    noGrad(() => {
-      restored.a.copy_(resumed.a);
-      restored.b.copy_(resumed.b);
-    });
-    const second = make(restored.a, restored.b);
-    second.loadStateDict(dict);
-    train(second, restored.loss, 3);
-
+    const { uninterrupted, optA, restored, second } = interruptedRun(make, (dict) => dict);
     expect([...restored.a.data()]).toEqual([...uninterrupted.a.data()]);
     expect([...restored.b.data()]).toEqual([...uninterrupted.b.data()]);
     expect(second.stateDict()).toEqual(optA.stateDict());
@@ -112,23 +121,7 @@ describe('stateDict through JSON', () => {
   const toJson = (dict: OptimizerStateDict): string => JSON.stringify(dict);
 
   it.each(makers)('%s loads a dict written as JSON (tensors as arrays) and continues bit for bit', (_name, make) => {
-    const uninterrupted = model();
-    const optA = make(uninterrupted.a, uninterrupted.b);
-    train(optA, uninterrupted.loss, 7);
-
-    const resumed = model();
-    const first = make(resumed.a, resumed.b);
-    train(first, resumed.loss, 4);
-    const json = toJson(first.stateDict());
-    const restored = model();
-    noGrad(() => {
-      restored.a.copy_(resumed.a);
-      restored.b.copy_(resumed.b);
-    });
-    const second = make(restored.a, restored.b);
-    second.loadStateDict(JSON.parse(json));
-    train(second, restored.loss, 3);
-
+    const { uninterrupted, restored } = interruptedRun(make, (dict) => JSON.parse(toJson(dict)));
     expect([...restored.a.data()]).toEqual([...uninterrupted.a.data()]);
     expect([...restored.b.data()]).toEqual([...uninterrupted.b.data()]);
   });
