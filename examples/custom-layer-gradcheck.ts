@@ -9,7 +9,7 @@ import { assertGradcheck, gradcheck } from '@tapegrad/gradcheck';
 import { Linear, Module } from '@tapegrad/nn';
 import { softmaxCrossEntropy } from '@tapegrad/losses';
 import { Adam } from '@tapegrad/optim';
-import { spiral } from './spiral-data.js';
+import { spiral } from '@tapegrad/data';
 
 const stepsFlag = process.argv.indexOf('--steps');
 const steps = stepsFlag === -1 ? 300 : Number(process.argv[stepsFlag + 1]);

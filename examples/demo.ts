@@ -5,7 +5,7 @@
  *   npx -y pnpm@10 demo            (or: npx tsx examples/demo.ts [--steps N] [--seed S])
  */
 import { manualSeed, noGrad, randn, zeros, type Tensor } from '@tapegrad/tensor';
-import { spiral } from './spiral-data.js';
+import { spiral } from '@tapegrad/data';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

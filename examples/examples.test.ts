@@ -80,7 +80,7 @@ describe('examples', () => {
   });
 
   it('every other example runs to completion', () => {
-    const checked = new Set(['demo.ts', 'axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'spiral-data.ts', 'gradcheck-custom-op.ts', 'optimizers.ts', 'custom-layer-gradcheck.ts', 'training-loop.ts']);
+    const checked = new Set(['demo.ts', 'axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'gradcheck-custom-op.ts', 'optimizers.ts', 'custom-layer-gradcheck.ts', 'training-loop.ts']);
     const rest = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('vitest') && !checked.has(f));
     for (const name of rest) expect(() => run(name), name).not.toThrow();
   });

@@ -8,7 +8,7 @@ import { manualSeed, noGrad } from '@tapegrad/tensor';
 import { Linear, ReLU, Sequential } from '@tapegrad/nn';
 import { softmaxCrossEntropy } from '@tapegrad/losses';
 import { SGD } from '@tapegrad/optim';
-import { spiral } from './spiral-data.js';
+import { spiral } from '@tapegrad/data';
 
 const epochsFlag = process.argv.indexOf('--epochs');
 const epochs = epochsFlag === -1 ? 200 : Number(process.argv[epochsFlag + 1]);

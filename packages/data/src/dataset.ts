@@ -1,0 +1,17 @@
+/**
+ * The one shape every helper in this package passes around: features and labels, row-aligned.
+ * @module
+ */
+import type { Tensor } from '@tapegrad/tensor';
+
+/**
+ * A labelled data set: row `i` of `x` is example `i` and `y[i]` its class.
+ *
+ * `x` is `[N, ...features]` in a float dtype; `y` is an int32 `[N]` of class indices.
+ */
+export interface Dataset {
+  /** Features, one row per example: `[N, ...]`. */
+  readonly x: Tensor;
+  /** Class labels, int32 `[N]`. */
+  readonly y: Tensor;
+}
