@@ -6,3 +6,6 @@
 export { type Dataset } from './dataset.js';
 export { kFold, type Fold, type KFoldOptions } from './k-fold.js';
 export { spiral, type SpiralOptions } from './spiral.js';
+export { take, takeRows } from './take.js';
+export { stratifiedSplit, type StratifiedSplitOptions } from './stratified-split.js';
+export { resolveSplitSizes } from './split-sizes.js';
