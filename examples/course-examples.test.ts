@@ -1,0 +1,84 @@
+/**
+ * The course-notes examples, each run with `--quick` as a child process, checked against the
+ * numbers the notes give and the numbers each example promises in its top comment.
+ */
+import { describe, expect, it } from 'vitest';
+import { runExample } from './run-example.js';
+
+/** The number after `label` in `out`, e.g. `∂f/∂x = -4`. */
+function numberAfter(out: string, label: string): number {
+  const at = out.indexOf(label);
+  expect(at, `"${label}" in the output`).toBeGreaterThanOrEqual(0);
+  return Number(/^\s*(-?[\d.]+(e-?\d+)?)/.exec(out.slice(at + label.length))![1]);
+}
+
+/** The list after `label`, e.g. `dx = [0.3932, -0.5898]`. */
+function listAfter(out: string, label: string): number[] {
+  const match = new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[([^\\]]*)\\]`).exec(out);
+  expect(match, `"${label}[…]" in the output`).not.toBeNull();
+  return match![1].split(',').map(Number);
+}
+
+describe('course examples', () => {
+  it('axes prints the notes’ sums and the shape each axis leaves', () => {
+    const out = runExample('axes.ts', '--quick');
+    expect(out).toContain('a.sum(0) = tensor([12, 15, 18, 21], dtype=int32)');
+    expect(out).toContain('a.sum(1) = tensor([ 6, 22, 38], dtype=int32)');
+    expect(out).toContain('a.shape = [3,4]');
+    expect(out).toContain('a.sum(1, true).shape = [3,1]');
+    expect(out).toContain('b.sum(0).shape = [3,4], b.sum(1).shape = [2,4], b.sum(2).shape = [2,3]');
+  });
+
+  it('circuit-backprop reproduces the notes’ circuit and sigmoid-neuron gradients', () => {
+    const out = runExample('circuit-backprop.ts', '--quick');
+    // (x + y)·z at x = −2, y = 5, z = −4: add distributes, mul swaps.
+    expect(out).toMatch(/^ {2}q += +3 +∂f\/∂q = -4$/m);
+    expect(out).toMatch(/^ {2}f += +-12 +∂f\/∂f = 1$/m);
+    expect([numberAfter(out, '∂f/∂x = '), numberAfter(out, '∂f/∂y = '), numberAfter(out, '∂f/∂z = ')]).toEqual([-4, -4, 3]);
+    // max routes to the larger input; a value used twice adds both paths.
+    expect([numberAfter(out, '∂/∂y = '), numberAfter(out, '∂/∂x = ')]).toEqual([-4, 0]);
+    expect(numberAfter(out, '∂(x·x)/∂x = ')).toBe(-4);
+    // The neuron, gate by gate and fused, against the notes' rounded numbers.
+    expect(numberAfter(out, 'out  = ')).toBeCloseTo(0.731, 3);
+    expect(numberAfter(out, '∂out/∂dot = ')).toBeCloseTo(0.197, 3);
+    expect([numberAfter(out, '∂out/∂x0 = '), numberAfter(out, '∂out/∂x1 = ')]).toEqual([0.3932, -0.5898]);
+    expect([numberAfter(out, '∂out/∂w0 = '), numberAfter(out, '∂out/∂w1 = '), numberAfter(out, '∂out/∂w2 = ')]).toEqual([-0.1966, -0.3932, 0.1966]);
+    const [dx, dw] = [listAfter(out, 'dx = '), listAfter(out, 'dw = ')];
+    [0.39, -0.59].forEach((value, i) => expect(dx[i]).toBeCloseTo(value, 2));
+    [-0.2, -0.39, 0.2].forEach((value, i) => expect(dw[i]).toBeCloseTo(value, 2));
+    expect(out).toContain("course notes' numbers: 10 of 10 match");
+  });
+
+  it('gradient-check finds both losses’ gradients good, regularisation off and on, and reports the hinge’s kinks', () => {
+    const out = runExample('gradient-check.ts', '--quick');
+    // The notes' sanity check at initialisation (small random W): softmax ≈ ln 10, SVM ≈ C − 1 = 9.
+    expect(numberAfter(out, 'softmax loss ')).toBeCloseTo(Math.log(10), 3);
+    expect(numberAfter(out, 'svm     loss ')).toBeCloseTo(9, 0);
+    for (const loss of ['svm', 'softmax']) {
+      for (const lambda of ['0', '0.1']) {
+        const block = new RegExp(`^${loss}, λ = ${lambda}:\\n(.*)\\n(.*)$`, 'm').exec(out);
+        expect(block, `${loss}, λ = ${lambda}`).not.toBeNull();
+        for (const line of block!.slice(1, 3)) {
+          expect(numberAfter(line, 'max relative error ')).toBeLessThan(1e-7);
+          expect(line).toContain('good (< 1e-7)');
+        }
+      }
+    }
+    // At the margin, the bare relative error is 1 (a false alarm); gradcheck reports kinks instead.
+    expect(out).toContain('max relative error 1: probably wrong (> 1e-2)');
+    expect(out).toMatch(/gradcheck ok: .*; 4 kinks not counted/);
+    expect(out).toContain('kink at scores[0,1]: left slope 0.0000, right slope 0.5000, backward 0, centered difference 0.2500');
+  });
+
+  it('mlp-spiral: the MLP reaches at least 95 % where the linear classifier stays near 50 %', () => {
+    const out = runExample('mlp-spiral.ts', '--quick');
+    const losses = [...out.matchAll(/MLP (\d+\.\d+)$/gm)].map((m) => Number(m[1]));
+    expect(losses.length).toBe(5);
+    expect(losses[4]).toBeLessThan(losses[0] / 2);
+    expect(numberAfter(out, 'MLP training accuracy ')).toBeGreaterThanOrEqual(95);
+    const linear = numberAfter(out, 'linear training accuracy ');
+    expect(linear).toBeGreaterThan(40);
+    expect(linear).toBeLessThan(60);
+    expect(out).toContain('reproduce: npx tsx examples/mlp-spiral.ts --quick');
+  });
+});
