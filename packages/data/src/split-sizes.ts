@@ -29,6 +29,6 @@ export function resolveSplitSizes(sizes: readonly number[], n: number, where: st
     return counts;
   }
   throw new Error(
-    `${where}: sizes [${sizes.join(', ')}] add up to ${total}, but there are ${n} rows; pass row counts adding up to ${n} or fractions adding up to 1`,
+    `${where}: sizes [${sizes.join(', ')}] add up to ${Number(total.toPrecision(12))}, but there are ${n} rows; pass row counts adding up to ${n} or fractions adding up to 1`,
   );
 }

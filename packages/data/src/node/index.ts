@@ -3,3 +3,4 @@
  * @module
  */
 export { loadMnist, MNIST_IMAGE_SIZE, MNIST_SPLIT_SIZES, type LoadMnistOptions, type MnistSplits } from './mnist.js';
+export { loadIris, type IrisDataset, type LoadIrisOptions } from './iris.js';
