@@ -5,5 +5,7 @@ export default defineProject({
     name: 'tensor',
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
+    // The memory tests (graph-freeing, bounded-resources) force garbage collections.
+    execArgv: ['--expose-gc'],
   },
 });
