@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualSeed, randn, rand, tensor } from '@tapegrad/tensor';
+import { detectAnomaly, manualSeed, randn, rand, tensor } from '@tapegrad/tensor';
 import { bceWithLogits, type Reduction } from '../src/index.js';
 import { bceReference, expectClose, reduceReference } from './reference.js';
 
@@ -32,6 +32,20 @@ describe('bceWithLogits', () => {
     expect(loss.toArray()).toEqual([0, 0, 1e4, 1e4]);
     loss.sum().backward();
     expect(x.grad!.toArray()).toEqual([0, 0, 1, -1]);
+  });
+
+  it('stays finite for float32 logits of ±1e4 too, no intermediate NaN or Infinity in forward or backward', () => {
+    const x = tensor([1e4, -1e4, 1e4, -1e4, 0], { dtype: 'float32', requiresGrad: true });
+    const t = tensor([1, 0, 0, 1, 0.5], { dtype: 'float32' });
+    // detectAnomaly throws at the first non-finite value any op of the forward or backward makes.
+    const loss = detectAnomaly(() => {
+      const out = bceWithLogits(x, t, { reduction: 'none' });
+      out.sum().backward();
+      return out;
+    });
+    expect(loss.dtype).toBe('float32');
+    expectClose(Array.from(loss.buffer), [0, 0, 1e4, 1e4, Math.LN2], 6);
+    expect(Array.from(x.grad!.buffer)).toEqual([0, 0, 1, -1, 0]);
   });
 
   it('refuses [N,1] logits against [N] targets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualSeed, randn, tensor, zeros } from '@tapegrad/tensor';
+import { detectAnomaly, manualSeed, randn, tensor, zeros } from '@tapegrad/tensor';
 import { softmaxCrossEntropy, type Reduction } from '../src/index.js';
 import { crossEntropyReference, expectClose, reduceReference } from './reference.js';
 
@@ -43,6 +43,25 @@ describe('softmaxCrossEntropy', () => {
     expect(logits.grad!.toArray()).toEqual([[1, -1, 0], [0, 0, 0]]);
     const smoothed = softmaxCrossEntropy(logits.detach(), [1, 1], { labelSmoothing: 0.1, reduction: 'none' });
     expect(Array.from(smoothed.buffer).every(Number.isFinite)).toBe(true);
+  });
+
+  it('stays finite for float32 logits of ±1e4 too, with and without label smoothing, no intermediate NaN or Infinity', () => {
+    for (const labelSmoothing of [0, 0.1]) {
+      const logits = tensor([[1e4, -1e4, 0], [-1e4, 1e4, -1e4]], { dtype: 'float32', requiresGrad: true });
+      // detectAnomaly throws at the first non-finite value any op of the forward or backward makes.
+      const losses = detectAnomaly(() => {
+        const out = softmaxCrossEntropy(logits, [1, 1], { labelSmoothing, reduction: 'none' });
+        out.sum().backward();
+        return out;
+      });
+      expect(losses.dtype).toBe('float32');
+      // Smoothing adds ε · mean_j(−log p_j): for the first row, (2e4 + 0 + 1e4)/3 = 1e4.
+      const expected = labelSmoothing === 0 ? [2e4, 0] : [0.9 * 2e4 + 0.1 * 1e4, 0.1 * (2e4 + 0 + 2e4) / 3];
+      expectClose(Array.from(losses.buffer), expected, 2);
+      // (1 − ε)·(p − onehot) + ε·(p − 1/C): p is [1, 0, 0] and [0, 1, 0].
+      const grad = labelSmoothing === 0 ? [[1, -1, 0], [0, 0, 0]] : [[1 - 0.1 / 3, -0.9 - 0.1 / 3, -0.1 / 3], [-0.1 / 3, 0.2 / 3, -0.1 / 3]];
+      expectClose(logits.grad!.toArray(), grad, 6);
+    }
   });
 
   it.each<[number, Reduction]>([

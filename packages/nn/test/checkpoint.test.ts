@@ -5,6 +5,7 @@ import { scalar, tensor, type Tensor } from '@tapegrad/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Linear, Sequential, fromBytes, toBytes } from '../src/index.js';
 import { load, save } from '../src/node/index.js';
+import { restoreCheckpoint } from '../src/checkpoint/checkpoint.js';
 import { FakeOptimizer, fingerprint, makeModel, optimizerFingerprint, trainedModel } from './checkpoint-fixtures.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'tapegrad-checkpoint-'));
@@ -160,6 +161,70 @@ describe('load refuses a file that does not fit, names the key, and leaves the m
   it('a file that does not exist', async () => {
     const target = makeModel(2);
     await expectRejectedUnchanged(target, () => load(target, join(directory, 'nope.safetensors')), /ENOENT/);
+  });
+});
+
+describe('damaged checkpoints, every damage of one kind tried', () => {
+  /** How many bits differ between two states with the same keys and shapes. */
+  const differingBits = (a: Record<string, Tensor>, b: Record<string, Tensor>): number => {
+    let bits = 0;
+    for (const key of Object.keys(a)) {
+      const x = new Uint8Array(a[key].buffer.buffer, a[key].buffer.byteOffset, a[key].buffer.byteLength);
+      const y = new Uint8Array(b[key].buffer.buffer, b[key].buffer.byteOffset, b[key].buffer.byteLength);
+      for (let i = 0; i < x.length; i++) for (let d = x[i] ^ y[i]; d !== 0; d &= d - 1) bits++;
+    }
+    return bits;
+  };
+
+  it('refuse every single-bit flip of the header with the model unchanged; a flip in the data (no checksum) changes exactly that bit', () => {
+    const source = trainedModel(1);
+    const bytes = toBytes(source);
+    const headerEnd = 8 + Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));
+    const target = makeModel(2);
+    const initial = target.stateDict();
+    const untouched = fingerprint(initial);
+    let refused = 0;
+    for (let bit = 0; bit < bytes.length * 8; bit++) {
+      const flipped = bytes.slice();
+      flipped[bit >> 3] ^= 1 << (bit & 7);
+      let error: Error | undefined;
+      try {
+        restoreCheckpoint(target, flipped, {}, "load('flipped.safetensors')");
+      } catch (caught) {
+        error = caught as Error;
+      }
+      if (error !== undefined) {
+        refused++;
+        expect(error.message, `bit ${bit}`).toMatch(/^load\('flipped\.safetensors'\): /);
+        expect(fingerprint(target.stateDict()), `bit ${bit}: the model after a refused load`).toEqual(untouched);
+        continue;
+      }
+      // Loaded: only a bit of the data section can pass, and then the weights differ from the
+      // saved ones in exactly that bit (docs/checkpoints.md: keep a checksum for archives).
+      expect(bit >> 3, `bit ${bit} of the header was accepted`).toBeGreaterThanOrEqual(headerEnd);
+      expect(differingBits(target.stateDict(), source.stateDict()), `bit ${bit}`).toBe(1);
+      target.loadStateDict(initial);
+    }
+    // Every header bit is refused: a flip in a name is an unknown key, in a number a wrong size.
+    expect(refused).toBe(headerEnd * 8);
+  });
+
+  it('refuse every truncation with the model unchanged, naming the tensor cut off once the header is whole', () => {
+    const bytes = toBytes(trainedModel(1));
+    const headerEnd = 8 + Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));
+    const target = makeModel(2);
+    const untouched = fingerprint(target.stateDict());
+    for (let length = 0; length < bytes.length; length++) {
+      let message = '';
+      try {
+        restoreCheckpoint(target, bytes.subarray(0, length), {}, "load('cut.safetensors')");
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, `cut to ${length} bytes`).toMatch(/^load\('cut\.safetensors'\): /);
+      if (length >= headerEnd) expect(message, `cut to ${length} bytes`).toMatch(/'[0-9]\.\w+' data_offsets \[\d+, \d+\] run past the end of the data section .*; the file is truncated/);
+      expect(fingerprint(target.stateDict()), `cut to ${length} bytes`).toEqual(untouched);
+    }
   });
 });
 

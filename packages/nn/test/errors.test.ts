@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ones, randn, tensor } from '@tapegrad/tensor';
+import { detectAnomaly, full, noGrad, ones, randn, tensor } from '@tapegrad/tensor';
 import {
   BatchNorm1d, BatchNorm2d, Conv2d, Dropout, Embedding, Flatten, LayerNorm, LeakyReLU, Linear, MaxPool2d, ModuleList, Sequential, Softmax,
 } from '@tapegrad/nn';
@@ -81,4 +81,22 @@ describe('bad constructor arguments', () => {
       expect(build).toThrow(message);
     });
   }
+});
+
+describe('detectAnomaly inside a layer', () => {
+  it("points at the user's line that called the layer, not at the layer's source in @tapegrad/nn", () => {
+    const layer = new Linear(2, 1);
+    noGrad(() => layer.weight.copy_(full([1, 2], 1e308))); // 1e308 + 1e308 overflows to Infinity
+    const line = Number(/errors\.test\.ts:(\d+)/.exec(new Error().stack!.split('\n')[1])![1]) + 3;
+    let message = '';
+    try {
+      detectAnomaly(() => layer.forward(tensor([[1, 1]])));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^detectAnomaly: matmul produced Infinity/);
+    const frames = message.split('The op was created at:\n')[1].split('\n');
+    expect(frames[0]).toMatch(new RegExp(`errors\\.test\\.ts:${line}:\\d+`));
+    expect(frames.some((frame) => /packages\/(nn|tensor)\/src\//.test(frame))).toBe(false);
+  });
 });

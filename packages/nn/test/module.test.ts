@@ -275,6 +275,8 @@ describe('loadStateDict refuses bad dicts and leaves the model unchanged', () =>
     ['a __proto__ key (as JSON.parse makes it)', () => Object.assign(JSON.parse('{"__proto__": 1}'), good()), /'__proto__' is refused/],
     ['a constructor key', () => ({ ...good(), constructor: zeros([1]) }), /'constructor' is refused/],
     ['a prototype segment', () => ({ ...good(), '0.prototype': zeros([1]) }), /'0.prototype' is refused/],
+    ['a nested __proto__ segment', () => ({ ...good(), 'a.__proto__.b': zeros([1]) }), /'a.__proto__.b' is refused/],
+    ['a constructor.prototype path', () => ({ ...good(), '0.constructor.prototype.weight': zeros([1]) }), /'0.constructor.prototype.weight' is refused/],
     ['null', () => null, /expected a plain object from dotted names to Tensors .*got null/],
     ['a Map', () => new Map(Object.entries(good())), /got a Map/],
   ];
@@ -288,6 +290,22 @@ describe('loadStateDict refuses bad dicts and leaves the model unchanged', () =>
       expect(model.parameters()).toEqual(parameters);
     });
   }
+
+  it('leaves Object.prototype unpolluted after refusing keys that reach it, as JSON.parse makes them', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const hostile = [
+      JSON.parse('{"__proto__": {"polluted": "yes"}}') as StateDict,
+      JSON.parse('{"a.__proto__.b": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as StateDict,
+      Object.assign(JSON.parse('{"__proto__": {"polluted": "yes"}, "0.__proto__.polluted": 1}'), good()) as StateDict,
+    ];
+    for (const dict of hostile) {
+      expect(() => model.loadStateDict(dict)).toThrow(/is refused: a key with __proto__, constructor or prototype could reach an object's prototype/);
+      expect(() => model.loadStateDict(dict, { strict: false })).toThrow(/is refused/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(Object.getPrototypeOf(model.stateDict())).toBe(Object.prototype);
+  });
 
   it('lists every problem at once, after changing nothing', () => {
     const before = snapshot(model);

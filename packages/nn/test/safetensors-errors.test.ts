@@ -145,6 +145,61 @@ describe('fromBytes refuses a damaged file with an error that says what is wrong
   });
 });
 
+describe('fromBytes refuses absurd sizes and offsets before allocating anything', () => {
+  /** The message fromBytes throws for `bytes`, after checking it threw within 100 ms. */
+  const fastMessage = (bytes: Uint8Array): string => {
+    const started = performance.now();
+    let message = '';
+    try {
+      fromBytes(bytes);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(message, 'fromBytes should have thrown').toMatch(/^fromBytes: /);
+    return message;
+  };
+
+  it('refuses a header length of 2^53 and of 2^64 − 1', () => {
+    expect(fastMessage(craft('{}', 0, 2 ** 53))).toBe(
+      'fromBytes: header length 9007199254740992 exceeds the 100000000-byte limit safetensors readers enforce (corrupt, or not a safetensors file)',
+    );
+    const allOnes = craft('{}');
+    allOnes.fill(0xff, 0, 8);
+    expect(fastMessage(allOnes)).toMatch(/^fromBytes: header length 18446744073709552000 exceeds the 100000000-byte limit/);
+  });
+
+  it('refuses a tensor claiming gigabytes of a tiny file, naming it', () => {
+    // 2³¹ bytes of float64 are consistent with the shape, so only the file length gives it away.
+    expect(fastMessage(craft({ 'big.weight': { dtype: 'F64', shape: [2 ** 28], data_offsets: [0, 2 ** 31] } }, 8))).toBe(
+      "fromBytes: 'big.weight' data_offsets [0, 2147483648] run past the end of the data section (8 bytes); the file is truncated",
+    );
+  });
+
+  it('refuses data offsets far past the end of the file, naming the tensor', () => {
+    expect(fastMessage(craft({ w: f32([1], [2 ** 40, 2 ** 40 + 4]) }, 4))).toMatch(/^fromBytes: 'w' data_offsets \[1099511627776, 1099511627780\] run past the end of the data section \(4 bytes\)/);
+    expect(fastMessage(craft({ w: f32([1], [0, 2 ** 53]) }, 4))).toMatch(/^fromBytes: 'w' has data_offsets \[0,9007199254740992\]; expected \[begin, end\], integers ≥ 0/);
+  });
+
+  it('refuses overlapping ranges even when each fits the file, naming both tensors', () => {
+    expect(fastMessage(craft({ a: f32([4], [0, 16]), b: f32([1], [12, 16]) }, 16))).toBe("fromBytes: 'b' data_offsets [12, 16] overlap 'a' [0, 16]");
+  });
+
+  it('refuses shapes whose element count overflows, to Infinity too, naming the tensor', () => {
+    const huge = 2 ** 53 - 1;
+    expect(fastMessage(craft({ w: f32([huge, huge], [0, 4]) }, 4))).toMatch(/^fromBytes: 'w' has shape \[9007199254740991,9007199254740991\], 8\.112963841460666e\+31 elements, more than the 2147483647/);
+    expect(fastMessage(craft({ w: f32(Array(25).fill(huge), [0, 4]) }, 4))).toMatch(/^fromBytes: 'w' has shape \[9007199254740991,.*\], Infinity elements, more than the 2147483647/);
+    expect(fastMessage(craft({ w: f32([2 ** 53], [0, 4]) }, 4))).toMatch(/^fromBytes: 'w' has shape \[9007199254740992\]; a shape is an array of integers ≥ 0/);
+  });
+
+  it('reads a zero-size tensor whose other extents overflow as empty, not as NaN elements', () => {
+    const shape = [...Array(25).fill(2 ** 53 - 1), 0];
+    const { tensors } = fromBytes(craft({ w: f32(shape, [0, 0]) }, 0));
+    expect(tensors.w.size).toBe(0);
+    expect(tensors.w.shape).toEqual(shape);
+  });
+});
+
 describe('toBytes refuses what a safetensors file cannot hold', () => {
   it('refuses a value that is not a Tensor, naming the key', () => {
     expect(() => toBytes({ w: [1, 2, 3] as unknown as Tensor })).toThrow("toBytes: 'w' is an array, not a Tensor");

@@ -4,7 +4,7 @@
  */
 import { allocate, checkDtype, checkInt32Values, type Dtype, dtypeOf, getDefaultDtype, type TypedArray } from './dtype.js';
 import { flattenInto, inferShape } from './nested.js';
-import { checkShape, formatShape, sizeOf } from './shape.js';
+import { checkResultSize, checkShape, formatShape, MAX_SIZE, sizeOf } from './shape.js';
 import { nextInt, nextNormal, nextUniform } from './random.js';
 import { Tensor, type VersionCounter } from './tensor.js';
 
@@ -154,7 +154,13 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
   const integral = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dtype = resolveDtype('arange', options, integral ? 'int32' : getDefaultDtype());
   const length = Math.max(0, Math.ceil((stop - start) / step));
-  checkShape('arange', [length]);
+  // A tiny step makes the count astronomical (or Infinity, for a step of 5e-324): say which argument.
+  if (!(length <= MAX_SIZE)) {
+    throw new Error(
+      `arange: start ${start}, stop ${stop}, step ${step} give ${length} elements, more than the ${MAX_SIZE} (MAX_SIZE) a tensor can hold; ` +
+        `use a larger step, or linspace(start, stop, n) to choose the count`,
+    );
+  }
   if (dtype === 'int32' && length > 0) checkInt32Values('arange', [start, start + (length - 1) * step]);
   const buffer = allocate(dtype, length);
   for (let i = 0; i < length; i++) buffer[i] = start + i * step;
@@ -164,6 +170,7 @@ export function arange(start: number, stop?: number, step = 1, options: Creation
 /** `n` evenly spaced values from `a` to `b` inclusive (numpy's linspace: the last one is exactly `b`). */
 export function linspace(a: number, b: number, n: number, options: CreationOptions = {}): Tensor {
   if (!Number.isInteger(n) || n < 0) throw new Error(`linspace: n must be an integer ≥ 0, got ${n}`);
+  checkShape('linspace', [n]);
   const dtype = resolveDtype('linspace', options);
   if (dtype === 'int32' && n > 0) checkInt32Values('linspace', [a, b]);
   const buffer = allocate(dtype, n);
@@ -215,6 +222,7 @@ export function randint(low: number, high: number, shape: readonly number[], opt
 export function oneHot(labels: Tensor | readonly number[], numClasses: number, options: CreationOptions = {}): Tensor {
   const source = labels instanceof Tensor ? labels : tensor(labels, { dtype: 'int32' });
   if (!Number.isInteger(numClasses) || numClasses <= 0) throw new Error(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
+  checkResultSize('oneHot', [...source.shape, numClasses], () => `${source.size} labels × ${numClasses} classes`);
   const buffer = allocate(resolveDtype('oneHot', options), source.size * numClasses);
   for (let i = 0; i < source.size; i++) {
     const label = source.buffer[i];

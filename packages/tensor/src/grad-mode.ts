@@ -48,7 +48,15 @@ export function isAnomalyEnabled(): boolean {
 /**
  * Runs `fn` (forward and any `backward` inside it) checking every op's output and every
  * gradient for NaN or ±Inf. The first one found throws, naming the op, its inputs' shapes and
- * the stack where the op was created. Slower: it captures a stack per op.
+ * labels, and the stack where the op was created, starting at the user's line (tapegrad's own
+ * frames are left out). Slower: it captures a stack per recorded op, which it does nowhere else.
+ *
+ * ```ts
+ * detectAnomaly(() => model.forward(x).log().mean().backward());
+ * // detectAnomaly: log produced -Infinity at flat index 3 of its output [8] from inputs [8] float64.
+ * // The op was created at:
+ * //     at train (/home/me/train.ts:42:31) …
+ * ```
  */
 export function detectAnomaly<T>(fn: () => T): T {
   return withAnomalyEnabled(true, fn);

@@ -6,6 +6,7 @@
  * property test reaches them too.
  * @module
  */
+import { captureCreationSite } from './creation-site.js';
 import { describeTensor } from './format.js';
 import type * as FastCheck from 'fast-check';
 import { type Dtype, type TypedArray, isFloat } from './dtype.js';
@@ -200,7 +201,7 @@ function assertFinite(name: string, out: Tensor, inputs: readonly Tensor[]): voi
       const shapes = inputs.map((input) => describeTensor(input)).join(', ');
       throw new Error(
         `detectAnomaly: ${name} produced ${buffer[i]} at flat index ${i} of its output ${formatShape(out.shape)} ` +
-          `from inputs ${shapes}\n${new Error().stack?.split('\n').slice(3).join('\n') ?? ''}`,
+          `from inputs ${shapes}. The op was created at:\n${captureCreationSite() ?? '(unknown)'}`,
       );
     }
   }

@@ -15,27 +15,53 @@ export function formatShape(shape: Shape): string {
   return `[${shape.join(',')}]`;
 }
 
-/** Number of elements in a tensor of `shape` (1 for a scalar's `[]`). */
+/**
+ * Number of elements in a tensor of `shape` (1 for a scalar's `[]`). Any zero extent makes it 0,
+ * even after huge extents whose product overflowed to Infinity (Infinity · 0 would be NaN).
+ */
 export function sizeOf(shape: Shape): number {
   let size = 1;
-  for (const extent of shape) size *= extent;
+  for (const extent of shape) {
+    if (extent === 0) return 0;
+    size *= extent;
+  }
   return size;
 }
 
 /** Checks that every extent is a non-negative integer and the total size is allocatable. */
 export function checkShape(op: string, shape: unknown): number[] {
   if (!Array.isArray(shape)) throw new Error(`${op}: shape must be an array of integers, got ${String(shape)}`);
-  let size = 1;
   for (const extent of shape) {
     if (!Number.isInteger(extent) || extent < 0) {
       throw new Error(`${op}: shape [${shape.map(String).join(',')}] has an invalid extent ${String(extent)}; extents are integers ≥ 0`);
     }
-    size *= extent;
+    // Past 2⁵³ an extent is no longer exact (2**60 + 1 === 2**60): refuse it even beside a 0.
+    if (!Number.isSafeInteger(extent)) {
+      throw new Error(`${op}: shape ${formatShape(shape)} has an extent ${extent} beyond 2^53 − 1, where integers stop being exact; no tensor can be that long`);
+    }
   }
+  const size = sizeOf(shape);
   if (size > MAX_SIZE) {
     throw new Error(`${op}: shape ${formatShape(shape)} has ${size} elements, more than the ${MAX_SIZE} a typed array can hold`);
   }
   return shape.slice();
+}
+
+/**
+ * Throws, naming the op, when its result of `shape` would hold more than `MAX_SIZE` elements.
+ * Ops whose output can outgrow their inputs (broadcasting, matmul, pad, conv2d, oneHot …) call it
+ * before allocating, so a gigantic result fails at once instead of asking the engine for
+ * terabytes (a `RangeError` naming nothing, or seconds of swapping first). `describe` says what
+ * was asked for; it runs only on failure, so hot paths build no message.
+ */
+export function checkResultSize(op: string, shape: Shape, describe: () => string = () => 'the result'): void {
+  const size = sizeOf(shape);
+  if (size > MAX_SIZE) {
+    throw new Error(
+      `${op}: ${describe()} would have shape ${formatShape(shape)}, ${size} elements, more than the ${MAX_SIZE} (MAX_SIZE) a tensor can hold; ` +
+        `check the shapes and arguments (an unintended broadcast?), or work in smaller pieces`,
+    );
+  }
 }
 
 /** Row-major strides of a contiguous tensor of `shape`. */
@@ -77,16 +103,22 @@ export function broadcastShapes(op: string, a: Shape, b: Shape, labels: [string?
     const ea = i <= a.length ? a[a.length - i] : 1;
     const eb = i <= b.length ? b[b.length - i] : 1;
     if (ea !== eb && ea !== 1 && eb !== 1) {
-      const name = (shape: Shape, label?: string) => `${formatShape(shape)}${label ? ` (${label})` : ''}`;
       throw new Error(
-        `${op}: shapes ${name(a, labels[0])} and ${name(b, labels[1])} cannot broadcast: ` +
+        `${op}: shapes ${shapeWithLabel(a, labels[0])} and ${shapeWithLabel(b, labels[1])} cannot broadcast: ` +
           `axis ${-i} has extents ${ea} and ${eb}; numpy broadcasting needs equal extents or a 1 — ` +
           `reshape or unsqueeze one operand`,
       );
     }
     out[rank - i] = ea === 1 ? eb : ea;
   }
+  // Guarded, so this path (every broadcasting op) allocates no closure when the size is fine.
+  if (sizeOf(out) > MAX_SIZE) checkResultSize(op, out, () => `broadcasting ${shapeWithLabel(a, labels[0])} against ${shapeWithLabel(b, labels[1])}`);
   return out;
+}
+
+/** `[2,3] (x)`: a shape and, when there is one, its operand's label. */
+function shapeWithLabel(shape: Shape, label?: string): string {
+  return `${formatShape(shape)}${label ? ` (${label})` : ''}`;
 }
 
 /** Normalises a possibly negative axis for a tensor of `rank` axes, or throws naming the op. */

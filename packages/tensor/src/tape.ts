@@ -8,6 +8,7 @@ import { describeTensor } from './format.js';
 import { isAnomalyEnabled, withAnomalyEnabled, withGradEnabled } from './grad-mode.js';
 import { type Op } from './op.js';
 import { formatShape, sameShape } from './shape.js';
+import { captureCreationSite } from './creation-site.js';
 import { GradientSums } from './gradient-sums.js';
 import type { Tensor } from './tensor.js';
 
@@ -30,7 +31,10 @@ export interface TapeNode {
   readonly inputVersions: readonly number[];
   /** Version of the output at record time. */
   readonly outputVersion: number;
-  /** Where the op was created; captured only inside `detectAnomaly`. */
+  /**
+   * Where the op was created, from the user's first stack frame on (tapegrad's own frames left
+   * out); captured only inside `detectAnomaly`, since a stack costs more than a small op.
+   */
   readonly creationStack: string | undefined;
   /** @internal The last graph walk that reached this node. */
   visited: number;
@@ -80,7 +84,7 @@ export function recordNode<A>(op: Op<A>, inputs: readonly Tensor[], attrs: unkno
     seq: nextSeq++,
     inputVersions: savedVersions(op, inputs),
     outputVersion: out.versionValue,
-    creationStack: isAnomalyEnabled() ? new Error().stack?.split('\n').slice(3).join('\n') : undefined,
+    creationStack: isAnomalyEnabled() ? captureCreationSite() : undefined,
     visited: 0,
     pendingGrad: null,
   };
@@ -297,12 +301,15 @@ function checkGradient(node: TapeNode, index: number, grad: Tensor): void {
       if (!Number.isFinite(buffer[i])) {
         throw new Error(
           `detectAnomaly: the backward of ${node.op.name} produced ${buffer[i]} in the gradient of input ${index} ` +
-            `${describeTensor(input)} at flat index ${i}. The op was created at:\n${node.creationStack ?? '(unknown)'}`,
+            `${describeTensor(input)} at flat index ${i}. The op was created at:\n${node.creationStack ?? NOT_CAPTURED}`,
         );
       }
     }
   }
 }
+
+/** What a backward anomaly shows for an op recorded outside `detectAnomaly`, where no stack was captured. */
+const NOT_CAPTURED = '    (not captured: the op was recorded outside detectAnomaly; run the forward pass inside it too to see where)';
 
 function freedGraphError(node: TapeNode, caller: string): Error {
   const where = `the graph through ${node.op.name} (output ${formatShape(node.output.shape)}) was already freed by an earlier backward`;

@@ -5,7 +5,7 @@
  * tensor that silently holds the wrong bytes.
  * @module
  */
-import { type Dtype, formatShape, MAX_SIZE } from '@tapegrad/tensor';
+import { type Dtype, formatShape, MAX_SIZE, sizeOf } from '@tapegrad/tensor';
 import { DTYPE_OF_SAFETENSORS, HEADER_LENGTH_BYTES, ITEM_SIZE, MAX_HEADER_BYTES, METADATA_KEY, unsafeNameReason } from './format.js';
 import { describeValue } from '../describe-value.js';
 import { utf8Decoder } from './text-codec.js';
@@ -105,7 +105,8 @@ function parseEntry(name: string, info: unknown, dataLength: number, op: string)
     throw new Error(`${op}: '${name}' has shape ${JSON.stringify(rawShape)}; a shape is an array of integers ≥ 0`);
   }
   const shape = rawShape as number[];
-  const size = shape.reduce((product, extent) => product * extent, 1);
+  // sizeOf, not a plain product: with a 0 after extents whose product overflowed, Infinity · 0 is NaN.
+  const size = sizeOf(shape);
   if (size > MAX_SIZE) {
     throw new Error(`${op}: '${name}' has shape ${formatShape(shape)}, ${size} elements, more than the ${MAX_SIZE} a tensor can hold`);
   }

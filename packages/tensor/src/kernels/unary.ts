@@ -34,11 +34,14 @@ export function sigmoidKernel(x: TypedArray, out: TypedArray): void {
     }
   }
 }
-/** `max(x, 0)`; NaN stays NaN, as numpy. */
+/**
+ * `max(x, 0)`; NaN stays NaN and −0 becomes +0, as numpy's `np.maximum(x, 0)` (`<=`, not `<`:
+ * −0 < 0 is false, so `<` would pass −0 through).
+ */
 export function reluKernel(x: TypedArray, out: TypedArray): void {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    out[i] = v < 0 ? 0 : v;
+    out[i] = v <= 0 ? 0 : v;
   }
 }
 export function leakyReluKernel(x: TypedArray, out: TypedArray, slope: number): void {

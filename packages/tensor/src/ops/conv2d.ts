@@ -7,7 +7,7 @@
  */
 import { allocate, isFloat, promoteDtypes } from '../dtype.js';
 import { defineOp, type FastCheckModule } from '../op.js';
-import { formatShape } from '../shape.js';
+import { checkResultSize, formatShape } from '../shape.js';
 import { tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { conv2dKernel } from '../kernels/conv2d.js';
@@ -35,6 +35,11 @@ export const conv2dOp = defineOp<Conv2dAttrs>({
     const [batch, channels, height, width] = x.shape;
     const [outChannels, , kernelH, kernelW] = w.shape;
     const g = windowGeometry('conv2d', channels, height, width, { kernel: [kernelH, kernelW], stride, padding }, `x ${formatShape(x.shape)}`);
+    // Huge padding or a tiny stride asks for little and needs a lot: the output, and the
+    // [C·kh·kw, Ho·Wo] column matrix the kernel builds per image.
+    const convolving = () => `convolving x ${formatShape(x.shape)} with w ${formatShape(w.shape)} (stride [${stride}], padding [${padding}])`;
+    checkResultSize('conv2d', [batch, outChannels, g.outH, g.outW], convolving);
+    checkResultSize('conv2d', [channels * kernelH * kernelW, g.outH * g.outW], () => `the im2col columns of one image for ${convolving()}`);
     const out = allocate(x.dtype, batch * outChannels * g.outH * g.outW);
     conv2dKernel(x.buffer, w.buffer, b === undefined ? null : b.buffer, batch, outChannels, g, out);
     return { buffer: out, shape: [batch, outChannels, g.outH, g.outW] };

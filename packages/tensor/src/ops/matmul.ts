@@ -8,7 +8,7 @@
 import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type Op } from '../op.js';
-import { broadcastShapes, broadcastStrides, formatShape, sizeOf } from '../shape.js';
+import { broadcastShapes, broadcastStrides, checkResultSize, formatShape, sizeOf } from '../shape.js';
 import { broadcastShapesArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { gemm } from '../kernels/gemm.js';
@@ -61,14 +61,17 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
       throw new Error(`matmul: inner dimensions differ: a ${formatShape(a.shape)} (k=${k}) @ b ${formatShape(b.shape)} (k=${k2}); the contracted extents must be equal`);
     }
     const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
-    const out = allocate(a.dtype, sizeOf(batch) * m * n);
+    const shape = [...batch, m, n];
+    // An outer product of two long vectors is small to ask for and huge to hold.
+    checkResultSize('matmul', shape, () => `a ${formatShape(a.shape)} @ b ${formatShape(b.shape)}${transA || transB ? ` (transA ${transA}, transB ${transB})` : ''}`);
+    const out = allocate(a.dtype, sizeOf(shape));
     const offsetsA = batchOffsets(a.shape, batch, m * k);
     const offsetsB = batchOffsets(b.shape, batch, k * n);
     if (!transA && offsetsA.length > 0 && stacksRows(offsetsA, m * k) && offsetsB.every((offset) => offset === offsetsB[0])) {
       // [B,m,k] @ [k,n]: the batch's A blocks are consecutive rows of one [B·m, k] matrix, so one
       // product packs B once and gives the kernel B·m rows to block and share between threads.
       gemm({ data: a.buffer, offset: 0, transposed: false }, { data: b.buffer, offset: offsetsB[0], transposed: transB }, out, 0, offsetsA.length * m, n, k);
-      return { buffer: out, shape: [...batch, m, n] };
+      return { buffer: out, shape };
     }
     for (let i = 0; i < offsetsA.length; i++) {
       gemm(
@@ -77,7 +80,7 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
         out, i * m * n, m, n, k,
       );
     }
-    return { buffer: out, shape: [...batch, m, n] };
+    return { buffer: out, shape };
   },
   // C = op(A)·op(B) ⇒ d op(A) = G·op(B)ᵀ and d op(B) = op(A)ᵀ·G, written back through the flags.
   backward: (g, [a, b], { attrs: { transA, transB }, needsGrad }) => [

@@ -6,9 +6,9 @@
 import { describeTensor } from '../format.js';
 import { checkInt32Values, convert } from '../dtype.js';
 import { defineOp, type FastCheckModule, type RawResult, type RawTensor } from '../op.js';
-import { normalizeAxes, reducedShape, type Shape } from '../shape.js';
+import { formatShape, normalizeAxes, reducedShape, type Shape } from '../shape.js';
 import { axesArb, distinctTensorsArb, shapeArb, tensorArb } from '../sampling.js';
-import type { Tensor } from '../tensor.js';
+import { Tensor } from '../tensor.js';
 import { reduceAxes, type ReduceKind } from '../kernels/reduce.js';
 
 /** Normalised reduction arguments: sorted distinct axes, and whether they are kept as size 1. */
@@ -74,7 +74,10 @@ export const sumOp = defineOp<ReduceAttrs>({
 
 export const maxOp = defineOp<ReduceAttrs>({
   name: 'max',
-  forward: ([x], attrs) => reduceRaw(x, attrs, 'max'),
+  forward: ([x], attrs) => {
+    checkNonEmpty('max', x, attrs);
+    return reduceRaw(x, attrs, 'max');
+  },
   backward: (g, [x], { attrs, out }) => [extremumBackward(g, x, out, attrs)],
   saves: { output: true },
   sample: sampleDistinctReduction,
@@ -82,7 +85,10 @@ export const maxOp = defineOp<ReduceAttrs>({
 
 export const minOp = defineOp<ReduceAttrs>({
   name: 'min',
-  forward: ([x], attrs) => reduceRaw(x, attrs, 'min'),
+  forward: ([x], attrs) => {
+    checkNonEmpty('min', x, attrs);
+    return reduceRaw(x, attrs, 'min');
+  },
   backward: (g, [x], { attrs, out }) => [extremumBackward(g, x, out, attrs)],
   saves: { output: true },
   sample: sampleDistinctReduction,
@@ -93,10 +99,16 @@ export function reduceAttrs(op: string, x: Tensor, axis: number | readonly numbe
   return { axes: normalizeAxes(op, axis, x.shape), keepdims: Boolean(keepdims) };
 }
 
-function checkNonEmpty(op: string, x: Tensor, attrs: ReduceAttrs): void {
+/**
+ * numpy's rule: max and min of nothing have no value (numpy raises; an identity of ∓Infinity
+ * would be a silent wrong answer). Checked in the forward, so the registry's `call` refuses as
+ * well as the public function.
+ */
+function checkNonEmpty(op: string, x: RawTensor, attrs: ReduceAttrs): void {
   for (const axis of attrs.axes) {
     if (x.shape[axis] === 0) {
-      throw new Error(`${op}: cannot reduce the empty axis ${axis} of ${describeTensor(x)}; ${op} of nothing has no value`);
+      const described = x instanceof Tensor ? describeTensor(x) : `${formatShape(x.shape)} ${x.dtype}`;
+      throw new Error(`${op}: cannot reduce the empty axis ${axis} of ${described}; ${op} of nothing has no value`);
     }
   }
 }
@@ -108,14 +120,10 @@ export function sum(x: Tensor, axis?: number | readonly number[], keepdims = fal
 
 /** Maximum over `axis` (all axes when omitted); ties split the gradient evenly. */
 export function max(x: Tensor, axis?: number | readonly number[], keepdims = false): Tensor {
-  const attrs = reduceAttrs('max', x, axis, keepdims);
-  checkNonEmpty('max', x, attrs);
-  return maxOp.apply([x], attrs);
+  return maxOp.apply([x], reduceAttrs('max', x, axis, keepdims));
 }
 
 /** Minimum over `axis` (all axes when omitted); ties split the gradient evenly. */
 export function min(x: Tensor, axis?: number | readonly number[], keepdims = false): Tensor {
-  const attrs = reduceAttrs('min', x, axis, keepdims);
-  checkNonEmpty('min', x, attrs);
-  return minOp.apply([x], attrs);
+  return minOp.apply([x], reduceAttrs('min', x, axis, keepdims));
 }

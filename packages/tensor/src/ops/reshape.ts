@@ -41,7 +41,14 @@ function resolveShape(x: Tensor, shape: readonly number[]): number[] {
     throw new Error(`reshape: invalid target ${formatShape(shape)}; extents are integers ≥ 0 with at most one -1`);
   }
   const known = sizeOf(shape.filter((e) => e !== -1));
-  const resolved = shape.map((e) => (e === -1 ? (known === 0 ? 0 : x.size / known) : e));
+  if (unknown && known === 0 && x.size === 0) {
+    // Any extent times 0 is 0 elements: numpy and PyTorch refuse to guess, and so does tapegrad.
+    throw new Error(
+      `reshape: cannot infer the -1 in ${formatShape(shape)} for ${describeTensor(x)} (0 elements): another extent ` +
+        `is 0, so every value would fit; write that extent out (e.g. the feature count of an empty batch)`,
+    );
+  }
+  const resolved = shape.map((e) => (e === -1 ? x.size / known : e));
   if (sizeOf(resolved) !== x.size || resolved.some((e) => !Number.isInteger(e))) {
     throw new Error(
       `reshape: cannot reshape ${describeTensor(x)} (${x.size} elements) to ${formatShape(shape)}` +

@@ -6,7 +6,7 @@
  * @module
  */
 import { allocate, isFloat } from '../dtype.js';
-import { defineOp } from '../op.js';
+import { defineOp, type RawTensor } from '../op.js';
 import { formatShape } from '../shape.js';
 import { indexTensorArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
@@ -18,6 +18,10 @@ export const softmaxCrossEntropyOp = defineOp({
   name: 'softmaxCrossEntropy',
   forward: ([logits, labels]) => {
     const [rows, classes] = logits.shape;
+    // Checked here as well as in the public function: the registry's `call` would otherwise read
+    // past a row (a label ≥ C reads the next row's logit) and return a wrong loss without a word.
+    checkClasses(logits);
+    checkLabelRange(labels.buffer, logits);
     const out = allocate(logits.dtype, rows);
     softmaxCrossEntropyKernel(logits.buffer, labels.buffer as Int32Array, rows, classes, out);
     return { buffer: out, shape: [rows] };
@@ -35,9 +39,27 @@ export const softmaxCrossEntropyOp = defineOp({
     ),
 });
 
+/** Logits must have at least one class: the loss of a row with none has no value. */
+function checkClasses(logits: RawTensor): void {
+  if (logits.shape[1] === 0) throw new Error(`softmaxCrossEntropy: logits ${formatShape(logits.shape)} have no classes; C must be at least 1`);
+}
+
+/** Every label an integer class index in `[0, C)`, or an error naming the first bad one by position. */
+function checkLabelRange(values: ArrayLike<number>, logits: RawTensor): void {
+  const classes = logits.shape[1];
+  const where = `for logits ${formatShape(logits.shape)}`;
+  for (let i = 0; i < values.length; i++) {
+    const label = values[i];
+    if (!Number.isInteger(label)) throw new Error(`softmaxCrossEntropy: labels[${i}] = ${label} is not an integer class index ${where}`);
+    if (label < 0 || label >= classes) {
+      throw new Error(`softmaxCrossEntropy: labels[${i}] = ${label} is outside [0, ${classes}) ${where}`);
+    }
+  }
+}
+
 /** The labels as an int32 `[N]` tensor, or an error naming the first bad one by position. */
 function labelTensor(labels: Tensor | readonly number[], logits: Tensor): Tensor {
-  const [rows, classes] = logits.shape;
+  const [rows] = logits.shape;
   const where = `for logits ${formatShape(logits.shape)}`;
   let values: ArrayLike<number>;
   if (labels instanceof Tensor) {
@@ -54,13 +76,7 @@ function labelTensor(labels: Tensor | readonly number[], logits: Tensor): Tensor
   if (values.length !== rows) {
     throw new Error(`softmaxCrossEntropy: ${values.length} labels ${where}; there must be one label per row (${rows})`);
   }
-  for (let i = 0; i < values.length; i++) {
-    const label = values[i];
-    if (!Number.isInteger(label)) throw new Error(`softmaxCrossEntropy: labels[${i}] = ${label} is not an integer class index ${where}`);
-    if (label < 0 || label >= classes) {
-      throw new Error(`softmaxCrossEntropy: labels[${i}] = ${label} is outside [0, ${classes}) ${where}`);
-    }
-  }
+  checkLabelRange(values, logits);
   return labels instanceof Tensor ? labels : new Tensor(Int32Array.from(values), [rows]);
 }
 
@@ -84,6 +100,6 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Tensor | readonly nu
   if (!isFloat(logits.dtype)) {
     throw new Error(`softmaxCrossEntropy: logits ${formatShape(logits.shape)} are int32; convert them with logits.astype('float64') (or 'float32')`);
   }
-  if (logits.shape[1] === 0) throw new Error(`softmaxCrossEntropy: logits ${formatShape(logits.shape)} have no classes; C must be at least 1`);
+  checkClasses(logits);
   return softmaxCrossEntropyOp.apply([logits, labelTensor(labels, logits)]);
 }
