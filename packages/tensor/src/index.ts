@@ -51,7 +51,7 @@ export { concat, stack } from './ops/concat.js';
 export { slice } from './ops/slice.js';
 export { pad, type PadOptions } from './ops/pad.js';
 export { gather, scatterAdd, indexSelect, indexAdd } from './ops/gather.js';
-export { setKernelOptions, getKernelOptions, kernelInfo, warmUpKernels, type KernelOptions, type KernelInfo } from './kernels/kernel-options.js';
+export { setKernelOptions, getKernelOptions, withKernelOptions, kernelInfo, warmUpKernels, type KernelOptions, type KernelInfo } from './kernels/kernel-options.js';
 export { conv2d, type Conv2dOptions } from './ops/conv2d.js';
 export { maxPool2d, type MaxPool2dOptions } from './ops/max-pool.js';
 export { softmaxCrossEntropy } from './ops/softmax-cross-entropy.js';

@@ -6,20 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  conv2d, getKernelOptions, kernelInfo, linear, manualSeed, randn, setKernelOptions, softmaxCrossEntropy, warmUpKernels,
-  type FloatDtype, type KernelOptions, type Tensor,
+  conv2d, withKernelOptions, kernelInfo, linear, manualSeed, randn, softmaxCrossEntropy, warmUpKernels,
+  type FloatDtype, type Tensor,
 } from '@tapegrad/tensor';
-
-/** Runs `f` with the given kernel options and restores the previous ones. */
-function withKernels<T>(options: Partial<KernelOptions>, f: () => T): T {
-  const saved = getKernelOptions();
-  setKernelOptions(options);
-  try {
-    return f();
-  } finally {
-    setKernelOptions(saved);
-  }
-}
 
 /** Asserts two lists of tensors hold the same bits (NaN payloads and the sign of zero included). */
 function expectSameBits(actual: readonly Tensor[], expected: readonly Tensor[]): void {
@@ -71,19 +60,19 @@ describe.runIf(availableParallelism() > 1)('worker threads', () => {
   describe.each(DTYPES)('%s', (dtype) => {
     it('give matmul and both its gradients bit-identical to one thread', () => {
       const run = matmulRun(dtype);
-      expectSameBits(run(), withKernels({ threads: 1 }, run));
+      expectSameBits(run(), withKernelOptions({ threads: 1 }, run));
     });
 
     it('give conv2d and its input, weight and bias gradients bit-identical to one thread', () => {
       const run = conv2dRun(dtype);
-      expectSameBits(run(), withKernels({ threads: 1 }, run));
+      expectSameBits(run(), withKernelOptions({ threads: 1 }, run));
     });
 
     it('give a linear layer over a batch of 256 the same bits as one thread', () => {
       manualSeed(3);
       const x = randn([256, 784], { dtype });
       const w = randn([128, 784], { dtype });
-      expectSameBits([linear(x, w)], withKernels({ threads: 1 }, () => [linear(x, w)]));
+      expectSameBits([linear(x, w)], withKernelOptions({ threads: 1 }, () => [linear(x, w)]));
     });
   });
 });
@@ -98,8 +87,8 @@ describe('reductions', () => {
       softmaxCrossEntropy(x, labels),
     ];
     const fast = reduce();
-    expectSameBits(fast, withKernels({ threads: 1 }, reduce));
-    expectSameBits(fast, withKernels({ threads: 1, wasm: false }, reduce));
+    expectSameBits(fast, withKernelOptions({ threads: 1 }, reduce));
+    expectSameBits(fast, withKernelOptions({ threads: 1, wasm: false }, reduce));
   });
 });
 
@@ -107,9 +96,9 @@ describe('products on the WebAssembly and the TypeScript kernels', () => {
   it('agree bit for bit in float64 on an engine without fused multiply-add: both add the k products in order', () => {
     if (kernelInfo().fusedMultiplyAdd) return; // a fused multiply-add rounds once per step: different bits
     const matmul = matmulRun('float64');
-    expectSameBits(matmul(), withKernels({ wasm: false }, matmul));
+    expectSameBits(matmul(), withKernelOptions({ wasm: false }, matmul));
     const conv = conv2dRun('float64');
-    expectSameBits(conv(), withKernels({ wasm: false }, conv));
+    expectSameBits(conv(), withKernelOptions({ wasm: false }, conv));
   });
 
   it.each(DTYPES)('give a row of a large %s product the same bits alone as inside its batch', (dtype) => {

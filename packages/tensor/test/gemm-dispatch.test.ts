@@ -1,18 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  getKernelOptions, kernelInfo, manualSeed, matmul, randn, setKernelOptions, tensor, type FloatDtype, type Tensor,
+  getKernelOptions, withKernelOptions, kernelInfo, manualSeed, matmul, randn, setKernelOptions, tensor, type FloatDtype, type Tensor,
 } from '@tapegrad/tensor';
-
-/** Runs `f` with the given kernel options and restores the previous ones. */
-function withKernels<T>(options: Parameters<typeof setKernelOptions>[0], f: () => T): T {
-  const saved = getKernelOptions();
-  setKernelOptions(options);
-  try {
-    return f();
-  } finally {
-    setKernelOptions(saved);
-  }
-}
 
 function expectClose(actual: Tensor, expected: Tensor, tolerance: number): void {
   expect(actual.shape).toEqual(expected.shape);
@@ -48,7 +37,7 @@ describe('matmul on the fast kernels', () => {
       manualSeed(9);
       const fast = run();
       manualSeed(9);
-      const reference = withKernels({ wasm: false }, run);
+      const reference = withKernelOptions({ wasm: false }, run);
       fast.forEach((x, i) => expectClose(x, reference[i], TOLERANCE[dtype]));
     });
 
@@ -57,7 +46,7 @@ describe('matmul on the fast kernels', () => {
       const a = randn([130, 300], { dtype });
       const b = randn([300, 90], { dtype });
       const threaded = matmul(a, b).data();
-      const single = withKernels({ threads: 1 }, () => matmul(a, b).data());
+      const single = withKernelOptions({ threads: 1 }, () => matmul(a, b).data());
       expect([...threaded]).toEqual([...single]);
     });
   });
@@ -87,5 +76,13 @@ describe('setKernelOptions', () => {
 
   it('rejects fewer than one thread, naming the option', () => {
     expect(() => setKernelOptions({ threads: 0 })).toThrow(/threads must be at least 1/);
+  });
+
+  it('withKernelOptions restores the previous options after its callback, also when it throws', () => {
+    setKernelOptions({ threads: 2 });
+    expect(withKernelOptions({ threads: 1, wasm: false }, () => getKernelOptions())).toEqual({ threads: 1, wasm: false });
+    expect(getKernelOptions()).toEqual({ threads: 2, wasm: true });
+    expect(() => withKernelOptions({ wasm: false }, () => { throw new Error('inside'); })).toThrow('inside');
+    expect(getKernelOptions()).toEqual({ threads: 2, wasm: true });
   });
 });

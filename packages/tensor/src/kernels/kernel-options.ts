@@ -36,6 +36,21 @@ export function getKernelOptions(): KernelOptions {
   return options;
 }
 
+/**
+ * Runs `f` with some kernel options changed and restores the previous options afterwards, also
+ * when `f` throws: `withKernelOptions({ threads: 1 }, () => model.forward(x))` to compare a
+ * result with the single-threaded one.
+ */
+export function withKernelOptions<T>(changes: Partial<KernelOptions>, f: () => T): T {
+  const saved = options;
+  setKernelOptions(changes);
+  try {
+    return f();
+  } finally {
+    options = saved;
+  }
+}
+
 /** What the kernels will actually use here, given the options and the runtime. */
 export interface KernelInfo {
   /** WebAssembly SIMD kernels are available and enabled. */
