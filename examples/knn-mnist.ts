@@ -16,9 +16,8 @@
  */
 import type { Tensor } from '@tapegrad/tensor';
 import { type DistanceMethod, KNearestNeighbor, crossValidate, pairwiseDistances } from '@tapegrad/classifiers';
-import { type Dataset, take } from '@tapegrad/data';
+import { type Dataset, normalizeRows, take } from '@tapegrad/data';
 import { loadMnist } from '@tapegrad/data/node';
-import { unitRows } from './unit-rows.js';
 
 const quick = process.argv.includes('--quick');
 const seed = 0;
@@ -67,7 +66,7 @@ ways.forEach(([name], i) => {
 
 // 2. Cross-validation on unit-length rows. crossValidate computes one distance matrix per fold
 //    and distance and scores every k from it, so the eight values of k cost about one.
-const unitTrain: Dataset = { x: unitRows(train.x), y: train.y };
+const unitTrain: Dataset = { x: normalizeRows(train.x), y: train.y };
 const [cv, cvMs] = timed(() =>
   crossValidate((setting) => new KNearestNeighbor(setting), unitTrain, { grid: { k: ks, distance: ['l1', 'l2'] }, folds, seed }),
 );
@@ -78,7 +77,7 @@ console.log(cv.toString());
 const { k, distance } = cv.best.setting;
 const testAccuracyOf = (preprocess: (x: Tensor) => Tensor): number =>
   new KNearestNeighbor({ k, distance }).fit(preprocess(train.x), train.y).score(preprocess(test.x), test.y);
-const testAccuracy = testAccuracyOf(unitRows);
+const testAccuracy = testAccuracyOf((x) => normalizeRows(x));
 const rawAccuracy = testAccuracyOf((x) => x);
 console.log(`\ntest accuracy, k = ${k}, ${distance}, ${test.y.size} test images: ${percent(testAccuracy)} (target ${percent(target)})`);
 console.log(`the same k and distance on raw pixels: ${percent(rawAccuracy)}`);

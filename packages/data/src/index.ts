@@ -18,3 +18,4 @@ export { standardize, type Standardize } from './standardize.js';
 export { pca, type Pca, type PcaOptions } from './pca.js';
 export { moons, type MoonsOptions } from './moons.js';
 export { blobs, type BlobsDataset, type BlobsOptions } from './blobs.js';
+export { normalizeRows, type NormalizeRowsOptions } from './normalize-rows.js';
