@@ -3,11 +3,16 @@
  * predict time the same number of features the model was fit on.
  * @module
  */
+import { validateFeatures } from '@tapegrad/data';
 import { describeTensor, Tensor } from '@tapegrad/tensor';
 
 /**
- * Throws unless `x` is a 2-D float tensor `[N, D]`; `where` is `Class.method`, which the message
- * starts with. Returns `x`.
+ * Throws unless `x` is a 2-D float tensor `[N, D]` with no NaN or ±Infinity; `where` is
+ * `Class.method`, which the message starts with. Returns `x`.
+ *
+ * The finite check matters most for KNN: a NaN distance counts as infinitely far, so a test row
+ * holding a NaN would silently get the vote of the first k training rows, and a training row
+ * holding one would never be anyone's neighbour.
  */
 export function checkFeatures(where: string, x: unknown, name = 'x'): Tensor {
   if (!(x instanceof Tensor)) {
@@ -26,6 +31,7 @@ export function checkFeatures(where: string, x: unknown, name = 'x'): Tensor {
   if (x.dtype === 'int32') {
     throw new Error(`${where}: ${name} ${describeTensor(x)} is int32; features must be float, e.g. ${name}.astype('float64')`);
   }
+  validateFeatures(x, where, name);
   return x;
 }
 

@@ -56,3 +56,15 @@ export function countClasses(labels: Int32Array): number {
   for (let i = 0; i < labels.length; i++) if (labels[i] > largest) largest = labels[i];
   return largest + 1;
 }
+
+/**
+ * Throws unless every label is one of the `classes` classes a model scores (0 … classes − 1),
+ * naming the first label outside them and `fix`; the loss would otherwise fail under its own name
+ * (`softmaxCrossEntropy: label 9 at position 3 …`), far from the call that passed the labels.
+ */
+export function checkLabelsBelow(where: string, labels: Int32Array, classes: number, fix: string, name = 'y'): void {
+  const row = labels.findIndex((label) => label >= classes);
+  if (row !== -1) {
+    throw new Error(`${where}: ${name}[${row}] = ${labels[row]} but the model scores ${classes} classes (0 … ${classes - 1}); ${fix}`);
+  }
+}

@@ -118,6 +118,15 @@ describe('crossValidate', () => {
     expect(lines.at(-1)).toBe(`best: a = 3, b = up (mean ${result.best.mean.toFixed(4)} ± ${result.best.std.toFixed(4)})`);
   });
 
+  it('never picks a setting whose mean score is NaN while another has a number', () => {
+    const scoreOf = { diverged: Number.NaN, worse: 0.2, better: 0.7 };
+    const model = (s: { run: keyof typeof scoreOf }): Classifier => ({ fit: () => {}, score: () => scoreOf[s.run] });
+    const result = crossValidate(model, numberedRows(6), { grid: { run: ['diverged', 'worse', 'better'] as const }, folds: 2 });
+    expect(result.best.setting).toEqual({ run: 'better' });
+    const allNaN = crossValidate(model, numberedRows(6), { grid: { run: ['diverged'] as const }, folds: 2 });
+    expect(allNaN.best.setting).toEqual({ run: 'diverged' });
+  });
+
   it('expands an empty grid to the one empty setting', () => {
     expect(expandGrid({})).toEqual([{}]);
     expect(expandGrid({ k: [1, 2], d: ['x'] })).toEqual([{ k: 1, d: 'x' }, { k: 2, d: 'x' }]);

@@ -3,7 +3,7 @@
  * must agree, for both distances.
  */
 import { describe, expect, it } from 'vitest';
-import { manualSeed, randn, type Tensor, tensor } from '@tapegrad/tensor';
+import { manualSeed, rand, randn, type Tensor, tensor } from '@tapegrad/tensor';
 import { type DistanceMethod, pairwiseDistances } from '../src/index.js';
 
 function maxAbsDifference(a: Tensor, b: Tensor): number {
@@ -64,6 +64,17 @@ describe('pairwiseDistances', () => {
     expect(dists.buffer.some(Number.isNaN)).toBe(false);
     // √ of rounding noise of size ‖a‖²·1e-16: far from the true 1e-8, but still a distance.
     expect(maxAbsDifference(dists, pairwiseDistances(a, b, { method: 'twoLoops' }))).toBeLessThan(1e-4);
+  });
+
+  it('computes the float32 no-loop L2 in float64, so features far from 0 keep their neighbours', () => {
+    manualSeed(7);
+    // Around 1000 with a spread of 1: in float32, ‖a‖² ≈ 1e7 keeps no digits of a distance ≈ 1.
+    const a = rand([30, 10], { dtype: 'float32' }).add(1000);
+    const b = rand([40, 10], { dtype: 'float32' }).add(1000);
+    const fast = pairwiseDistances(a, b);
+    expect(fast.dtype).toBe('float32');
+    const exact = pairwiseDistances(a.astype('float64'), b.astype('float64'), { method: 'blocked' });
+    expect(maxAbsDifference(fast.astype('float64'), exact)).toBeLessThan(1e-5);
   });
 
   it("refuses 'noLoops' for L1 beyond the broadcast limit, pointing at 'blocked'", () => {

@@ -153,6 +153,23 @@ describe('KNearestNeighbor', () => {
       expect(() => knn.fit(tensor([[1, 2]], { dtype: 'int32' }), [0])).toThrow("KNearestNeighbor.fit: x [1,2] int32 is int32; features must be float, e.g. x.astype('float64')");
     });
 
+    it('refuses NaN or infinite features, which would otherwise rank a row silently near or far', () => {
+      // Before the check, a NaN test row had NaN distances to every row, counted as infinitely far,
+      // so it was "nearest" to training row 0 and got its label.
+      expect(() => new KNearestNeighbor().fit(tensor([[0, 0], [Number.NaN, 5]]), [0, 1])).toThrow(
+        'KNearestNeighbor.fit: x has NaN at row 1, column 0 of x [2,2]; drop or impute missing and infinite values',
+      );
+      const knn = new KNearestNeighbor().fit(line.x, line.y);
+      expect(() => knn.predict(tensor([[Number.NaN]]))).toThrow('KNearestNeighbor.predict: x has NaN at row 0, column 0 of x [1,1]');
+      expect(() => knn.computeDistances(tensor([[1], [Infinity]]))).toThrow('KNearestNeighbor.computeDistances: xTest has Infinity at row 1, column 0 of xTest [2,1]');
+    });
+
+    it('refuses an empty training set with a message about rows, not about k', () => {
+      expect(() => new KNearestNeighbor({ k: 3 }).fit(tensor(new Float64Array(0), { shape: [0, 2] }), [])).toThrow(
+        'KNearestNeighbor.fit: x [0,2] has no rows; there must be at least k = 3 training rows to vote',
+      );
+    });
+
     it('checks that a distance matrix has one column per training row', () => {
       const knn = new KNearestNeighbor().fit(line.x, line.y);
       expect(() => knn.predictLabels(randn([3, 4]))).toThrow(

@@ -133,6 +133,27 @@ describe('LinearClassifier', () => {
       expect(() => model.fit(randn([2, 2]), [0, 5])).toThrow('LinearClassifier.fit: label 5 is outside [0, 3) (numClasses = 3); raise numClasses or fix the labels');
     });
 
+    it('names itself for NaN features, not the DataLoader it trains with', () => {
+      expect(() => new LinearClassifier({ loss: 'svm' }).fit(tensor([[0, Number.NaN], [1, 1]]), [0, 1])).toThrow(
+        'LinearClassifier.fit: x has NaN at row 0, column 1 of x [2,2]; drop or impute missing and infinite values',
+      );
+    });
+
+    it('names a label of a class the training labels never reached, and numClasses fixes it', () => {
+      // A training subset (a fold) without the top class gives W one column fewer.
+      const x = tensor([[0, 0], [1, 1], [2, 2]]);
+      const inferred = new LinearClassifier({ loss: 'softmax', epochs: 1 });
+      inferred.fit(x, [0, 1, 1]);
+      expect(inferred.W.shape).toEqual([2, 2]);
+      expect(() => inferred.objective(x, [0, 1, 2])).toThrow(
+        'LinearClassifier.objective: y[2] = 2 but the model scores 2 classes (0 … 1); the training labels had no class that large; pass numClasses to the constructor so that W has a column for every class',
+      );
+      const declared = new LinearClassifier({ loss: 'softmax', epochs: 1, numClasses: 3 });
+      declared.fit(x, [0, 1, 1]);
+      expect(declared.W.shape).toEqual([2, 3]);
+      expect(Number.isFinite(declared.objective(x, [0, 1, 2]))).toBe(true);
+    });
+
     it('checks the shapes handed to linearClassifierObjective', () => {
       const x = randn([4, 3]);
       expect(() => linearClassifierObjective(x, [0, 1, 0, 1], randn([4, 2]), randn([2]), { loss: 'svm' })).toThrow(

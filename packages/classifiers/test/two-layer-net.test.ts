@@ -3,7 +3,7 @@
  * gradients, training on the spiral set, and its errors.
  */
 import { describe, expect, it } from 'vitest';
-import { manualSeed, randint, randn, type Tensor } from '@tapegrad/tensor';
+import { manualSeed, randint, randn, type Tensor, tensor } from '@tapegrad/tensor';
 import { assertGradcheck } from '@tapegrad/gradcheck';
 import { spiral } from '@tapegrad/data';
 import { softmaxCrossEntropy, l2Penalty } from '@tapegrad/losses';
@@ -90,6 +90,15 @@ describe('TwoLayerNet', () => {
       );
       expect(() => net.fit(randn([3, 784]), [0, 1])).toThrow('TwoLayerNet.fit: x has 3 rows but y has 2 labels; pass exactly one label per row of x');
       expect(() => net.loss(randn([2, 784]), [0, 1], { reg: -1 })).toThrow('TwoLayerNet.loss: reg must be a finite number ≥ 0, got -1');
+    });
+
+    it('names a label the net has no output for, in fit, loss and the validation set', () => {
+      const net = new TwoLayerNet(2, 3, 2);
+      const fix = 'but the model scores 2 classes (0 … 1); construct the net with numClasses above the largest label';
+      expect(() => net.fit(randn([2, 2]), [0, 2])).toThrow(`TwoLayerNet.fit: y[1] = 2 ${fix}`);
+      expect(() => net.loss(randn([2, 2]), [3, 0])).toThrow(`TwoLayerNet.loss: y[0] = 3 ${fix}`);
+      const validation = { x: randn([1, 2]), y: tensor(new Int32Array([5])) };
+      expect(() => net.fit(randn([2, 2]), [0, 1], { validation })).toThrow(`TwoLayerNet.fit (validation): y[0] = 5 ${fix}`);
     });
 
     it('rejects bad sizes and options', () => {

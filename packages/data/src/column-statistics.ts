@@ -1,6 +1,7 @@
 /**
  * Per-feature statistics over the rows (axis 0) of a `[N, D]` matrix, accumulated in float64
- * whatever the data's dtype, so float32 images do not lose digits summing 8,000 rows.
+ * whatever the data's dtype, so float32 images do not lose digits summing 8,000 rows; and the
+ * rows centred on the means, which mean subtraction and PCA both need.
  * @module
  */
 import type { TypedArray } from '@tapegrad/tensor';
@@ -51,4 +52,13 @@ export function columnStds({ values, rows, features }: FeatureRows, means: Float
     }
   }
   return squares.map((square) => Math.sqrt(square / rows));
+}
+
+/** The rows minus `means` (one per column), as a fresh float64 `rows × features` array. */
+export function centerColumns({ values, rows, features }: FeatureRows, means: Float64Array): Float64Array {
+  const out = new Float64Array(rows * features);
+  for (let row = 0, i = 0; row < rows; row++) {
+    for (let j = 0; j < features; j++, i++) out[i] = values[i] - means[j];
+  }
+  return out;
 }

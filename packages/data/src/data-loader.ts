@@ -2,6 +2,7 @@
  * Mini-batches over a data set, one epoch per `for…of`, as PyTorch's `DataLoader`.
  * @module
  */
+import { formatShape } from '@tapegrad/tensor';
 import type { Dataset } from './dataset.js';
 import { seededUniform, shuffleInPlace } from './seeded-permutation.js';
 import { takeRows } from './take.js';
@@ -53,8 +54,14 @@ export class DataLoader implements Iterable<Dataset> {
   /** The loader's own stream: one draw of it per row per shuffled epoch. */
   readonly #uniform: () => number;
 
-  /** Checks the data set and options once, so iteration itself cannot fail half-way through. */
-  constructor(dataset: Dataset, { batchSize, shuffle = false, seed = 0, dropLast = false }: DataLoaderOptions) {
+  /**
+   * Checks the data set and options once, so iteration itself cannot fail half-way through.
+   * Unlike PyTorch, a loader whose epochs would hold no batch at all (no rows, or `dropLast`
+   * with `batchSize` above the number of rows) is an error rather than a loop that never runs.
+   */
+  constructor(dataset: Dataset, options: DataLoaderOptions) {
+    // `?? {}`: a JavaScript caller who leaves the options out gets the batchSize message below.
+    const { batchSize, shuffle = false, seed = 0, dropLast = false } = options ?? ({} as Partial<DataLoaderOptions>);
     validateDataset(dataset, 'DataLoader');
     if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1) {
       throw new Error(`DataLoader: batchSize must be a positive integer, got ${String(batchSize)}; pass e.g. { batchSize: 64 }`);
@@ -62,6 +69,17 @@ export class DataLoader implements Iterable<Dataset> {
     if (typeof shuffle !== 'boolean') throw new Error(`DataLoader: shuffle must be true or false, got ${String(shuffle)}`);
     if (typeof dropLast !== 'boolean') throw new Error(`DataLoader: dropLast must be true or false, got ${String(dropLast)}`);
     if (!Number.isSafeInteger(seed)) throw new Error(`DataLoader: seed must be an integer, got ${String(seed)}; pass e.g. { seed: 0 }`);
+    // An epoch of no batches would train on nothing without a word (PyTorch allows it), so say why.
+    const rows = dataset.y.shape[0];
+    if (rows === 0) {
+      throw new Error(`DataLoader: the data set has no rows (x ${formatShape(dataset.x.shape)}), so every epoch would be empty; check the split or filter that made it`);
+    }
+    if (dropLast && batchSize > rows) {
+      throw new Error(
+        `DataLoader: dropLast with batchSize ${batchSize} skips every batch of a data set of ${rows} rows, so every epoch would be empty; ` +
+          `use batchSize ≤ ${rows} or dropLast: false`,
+      );
+    }
     this.dataset = dataset;
     this.batchSize = batchSize;
     this.shuffle = shuffle;

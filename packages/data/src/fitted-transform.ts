@@ -20,7 +20,7 @@ import { validateFeatures } from './validate-dataset.js';
  */
 export interface FittedTransform {
   /** Whether `fit` has run. */
-  readonly fitted: boolean;
+  readonly isFitted: boolean;
   /** Learns the statistics from `x` (the training split), replacing any earlier fit, and returns this. */
   fit(x: Tensor): this;
   /** Applies the fitted statistics to `x`, which must have as many features per row as the data fit saw. */
@@ -51,7 +51,7 @@ export abstract class FeatureTransform implements FittedTransform {
   /** @param name the factory's name, which starts every error message */
   protected constructor(protected readonly name: string) {}
 
-  get fitted(): boolean {
+  get isFitted(): boolean {
     return this.#fitShape !== null;
   }
 

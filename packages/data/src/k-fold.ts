@@ -34,6 +34,7 @@ export function kFold(n: number, k: number, { seed = 0, shuffle = true }: KFoldO
   if (!Number.isInteger(n) || n < 0) throw new Error(`kFold: n must be a whole number of rows, got ${n}`);
   if (!Number.isInteger(k) || k < 2) throw new Error(`kFold: k must be an integer ≥ 2, got ${k}`);
   if (k > n) throw new Error(`kFold: k = ${k} folds need at least ${k} rows, but there are ${n}; use k ≤ ${n}`);
+  if (!Number.isSafeInteger(seed)) throw new Error(`kFold: seed must be an integer, got ${seed}; pass e.g. { seed: 0 }`);
   const order = shuffle ? seededPermutation(n, seed) : Int32Array.from({ length: n }, (_, i) => i);
   const folds: Fold[] = [];
   let start = 0;

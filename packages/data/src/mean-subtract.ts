@@ -4,7 +4,7 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import { columnMeans, type FeatureRows } from './column-statistics.js';
+import { centerColumns, columnMeans, type FeatureRows } from './column-statistics.js';
 import { FeatureTransform, floatTensor, outputDtype, type FittedTransform } from './fitted-transform.js';
 
 /** A fitted mean subtraction, made by {@link meanSubtract}. */
@@ -31,13 +31,8 @@ class MeanSubtractTransform extends FeatureTransform implements MeanSubtract {
     this.#meanTensor = floatTensor(this.#mean, x.shape.slice(1), outputDtype(x));
   }
 
-  protected apply({ values, rows, features }: FeatureRows, x: Tensor): Tensor {
-    const mean = this.#mean!;
-    const out = new Float64Array(rows * features);
-    for (let row = 0, i = 0; row < rows; row++) {
-      for (let j = 0; j < features; j++, i++) out[i] = values[i] - mean[j];
-    }
-    return floatTensor(out, x.shape, outputDtype(x));
+  protected apply(rows: FeatureRows, x: Tensor): Tensor {
+    return floatTensor(centerColumns(rows, this.#mean!), x.shape, outputDtype(x));
   }
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { noGrad, where, type Tensor } from '@tapegrad/tensor';
+import { validateFeatures } from './validate-dataset.js';
 
 /** Options of {@link normalizeRows}. */
 export interface NormalizeRowsOptions {
@@ -23,6 +24,7 @@ export interface NormalizeRowsOptions {
  */
 export function normalizeRows(x: Tensor, { norm = 'l2' }: NormalizeRowsOptions = {}): Tensor {
   if (norm !== 'l1' && norm !== 'l2') throw new Error(`normalizeRows: norm must be 'l1' or 'l2', got ${String(norm)}`);
+  validateFeatures(x, 'normalizeRows');
   if (x.ndim < 2) throw new Error(`normalizeRows: x must be [N, ...features], got shape ${JSON.stringify(x.shape)}; for one example use x.unsqueeze(0)`);
   return noGrad(() => {
     const rows = x.reshape([x.shape[0], -1]);

@@ -4,7 +4,7 @@
  * @module
  */
 import { formatShape, noGrad, sizeOf, type Tensor } from '@tapegrad/tensor';
-import { columnMeans, type FeatureRows } from './column-statistics.js';
+import { centerColumns, columnMeans, type FeatureRows } from './column-statistics.js';
 import { FeatureTransform, floatTensor, outputDtype, type FittedTransform } from './fitted-transform.js';
 import { topEigenpairs } from './symmetric-eigen.js';
 import { validateFeatures } from './validate-dataset.js';
@@ -84,7 +84,7 @@ class PcaTransform extends FeatureTransform implements Pca {
       throw new Error(`pca.fit: components = ${k} but x ${formatShape(x.shape)} allows at most min(N, D) = ${Math.min(n, d)}; ask for fewer components`);
     }
     const mean = columnMeans(rows);
-    const centred = center(rows, mean);
+    const centred = centerColumns(rows, mean);
     // Covariance C = XcᵀXc / (N − 1), as scikit-learn's explained_variance_.
     const covariance = noGrad(() => floatTensor(centred, [n, d], 'float64').transpose().matmul(floatTensor(centred, [n, d], 'float64')).div(n - 1).buffer as Float64Array);
     let total = 0;
@@ -94,6 +94,9 @@ class PcaTransform extends FeatureTransform implements Pca {
     const variance = values.map((value) => Math.max(value, 0));
     if (this.whiten) {
       const rank = variance.findIndex((value) => value <= 1e-12 * variance[0]);
+      if (rank === 0) {
+        throw new Error(`pca.fit: every row of x ${formatShape(x.shape)} is the same, so no direction has any variance to whiten by; pass whiten: false`);
+      }
       if (rank !== -1) {
         throw new Error(
           `pca.fit: component ${rank + 1} of ${k} has zero variance (the centred data x ${formatShape(x.shape)} has rank ${rank}), ` +
@@ -117,7 +120,7 @@ class PcaTransform extends FeatureTransform implements Pca {
   protected apply(rows: FeatureRows, x: Tensor): Tensor {
     const k = this.#count;
     const { rows: n, features: d } = rows;
-    const centred = center(rows, this.#mean!);
+    const centred = centerColumns(rows, this.#mean!);
     // z = Xc · componentsᵀ: the axes are rows, so multiply by their transpose.
     const projected = noGrad(() =>
       floatTensor(centred, [n, d], 'float64').matmul(floatTensor(this.#axes!, [k, d], 'float64').transpose()).buffer as Float64Array,
@@ -132,7 +135,7 @@ class PcaTransform extends FeatureTransform implements Pca {
 
   inverseTransform(z: Tensor): Tensor {
     this.requireFitted('inverseTransform called');
-    validateFeatures(z, 'pca.inverseTransform');
+    validateFeatures(z, 'pca.inverseTransform', 'z');
     const k = this.#count;
     if (z.ndim !== 2 || z.shape[1] !== k) {
       throw new Error(`pca.inverseTransform: z must be [M, ${k}] (one row of ${k} component coordinates per example), got z ${formatShape(z.shape)}`);
@@ -152,15 +155,6 @@ class PcaTransform extends FeatureTransform implements Pca {
   }
 }
 
-/** The rows minus `mean`, as a fresh float64 `[N, D]` array. */
-function center({ values, rows, features }: FeatureRows, mean: Float64Array): Float64Array {
-  const out = new Float64Array(rows * features);
-  for (let row = 0, i = 0; row < rows; row++) {
-    for (let j = 0; j < features; j++, i++) out[i] = values[i] - mean[j];
-  }
-  return out;
-}
-
 /**
  * A PCA transform keeping `components` principal axes: `fit` centres the data, forms the
  * covariance `XcᵀXc / (N − 1)` over the D features (trailing axes flattened) and takes its top-k
@@ -171,7 +165,7 @@ function center({ values, rows, features }: FeatureRows, mean: Float64Array): Fl
  * See {@link FittedTransform} for why to fit on the training split only.
  *
  * ```ts
- * const reduce = pca({ components: 50 }).fit(train.x);      // train.x [8000,1,28,28]
+ * const reduce = pca({ components: 50 }).fit(train.x);      // train.x [8000,784] (or [8000,1,28,28])
  * const z = reduce.transform(val.x);                          // [1000,50]
  * reduce.explainedVarianceRatio.sum().item();                 // share of variance kept
  * ```

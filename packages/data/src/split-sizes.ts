@@ -7,12 +7,18 @@
  * Turns `sizes` into whole row counts that add up to `n`: either counts that already add up to
  * `n`, or fractions in [0, 1] that add up to 1. Fractions are rounded by largest remainder
  * (each part gets ⌊fraction·n⌋, then the parts with the largest dropped fractions get one more
- * row each), so the counts always sum to exactly `n`.
+ * row each), so the counts always sum to exactly `n`. A positive fraction that rounds to no
+ * rows at all is an error (a part asked for but empty would score as NaN later); a fraction
+ * of exactly 0 gives an empty part.
+ *
+ * @param where the name of the calling function, put at the start of the error message
+ * @param names how the message names each part (default `sizes[i]`)
  */
-export function resolveSplitSizes(sizes: readonly number[], n: number, where: string): number[] {
+export function resolveSplitSizes(sizes: readonly number[], n: number, where: string, names?: readonly string[]): number[] {
   if (sizes.length === 0) throw new Error(`${where}: sizes is empty; pass e.g. [0.8, 0.1, 0.1] or row counts adding up to ${n}`);
+  const nameOf = (i: number) => names?.[i] ?? `sizes[${i}]`;
   for (const [i, size] of sizes.entries()) {
-    if (!Number.isFinite(size) || size < 0) throw new Error(`${where}: sizes[${i}] = ${size} must be a non-negative number`);
+    if (!Number.isFinite(size) || size < 0) throw new Error(`${where}: ${nameOf(i)} = ${size} must be a non-negative number`);
   }
   const total = sizes.reduce((sum, size) => sum + size, 0);
   if (sizes.every(Number.isInteger) && total === n) return [...sizes];
@@ -25,6 +31,14 @@ export function resolveSplitSizes(sizes: readonly number[], n: number, where: st
       if (missing === 0) break;
       counts[i]++;
       missing--;
+    }
+    const empty = counts.findIndex((count, i) => count === 0 && sizes[i] > 0);
+    if (empty !== -1 && n === 0) throw new Error(`${where}: there are no rows to split into parts of [${sizes.join(', ')}]`);
+    if (empty !== -1) {
+      throw new Error(
+        `${where}: ${nameOf(empty)} = ${sizes[empty]} of ${n} rows rounds to 0 rows; ask for at least ${Number((1 / n).toPrecision(3))} ` +
+          '(one row), pass row counts, or pass 0 to leave that part empty',
+      );
     }
     return counts;
   }

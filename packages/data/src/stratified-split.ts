@@ -24,9 +24,9 @@ function labelArray(labels: Tensor | ArrayLike<number>): ArrayLike<number> {
 
 /**
  * Deals each class's rows out to the parts in proportion to `sizes`: the count of class c in
- * part p is n_c·size_p/N rounded so that every part gets exactly its size and every row is used
- * once. Rows inside each part come in a seeded random order (so an unshuffled loader over a part
- * does not see the classes one after another).
+ * part p is n_c·size_p/N rounded down or up (never further), so that every part gets exactly its
+ * size and every row is used once. Rows inside each part come in a seeded random order (so an
+ * unshuffled loader over a part does not see the classes one after another).
  *
  * @param labels class of each row, `[N]` (an int32 tensor or numbers)
  * @param sizes row counts adding up to N, or fractions adding up to 1
@@ -37,6 +37,7 @@ function labelArray(labels: Tensor | ArrayLike<number>): ArrayLike<number> {
  * ```
  */
 export function stratifiedSplit(labels: Tensor | ArrayLike<number>, sizes: readonly number[], { seed = 0 }: StratifiedSplitOptions = {}): Int32Array[] {
+  if (!Number.isSafeInteger(seed)) throw new Error(`stratifiedSplit: seed must be an integer, got ${seed}; pass e.g. { seed: 0 }`);
   const values = labelArray(labels);
   const n = values.length;
   const partSizes = resolveSplitSizes(sizes, n, 'stratifiedSplit');
@@ -63,9 +64,12 @@ export function stratifiedSplit(labels: Tensor | ArrayLike<number>, sizes: reado
 }
 
 /**
- * counts[c][p]: rows of class c for part p. Starts from the floors of the exact proportional
- * shares, then hands out the remaining rows by largest dropped fraction while both the class and
- * the part still have room; the totals of both always agree, so a last pass fills any gap.
+ * counts[c][p]: rows of class c for part p, each ⌊share⌋ or ⌈share⌉ of its exact proportional
+ * share n_c·size_p/N. Starts from the floors, then hands out the remaining rows by largest
+ * dropped fraction while both the class and the part still have room. That greedy pass can
+ * strand rows (a class with rows left whose open parts are full), so each stranded row is
+ * placed by an augmenting path that moves other classes' extra rows between parts: a small
+ * bipartite flow, which always completes because the exact shares are a fractional solution.
  */
 function allocate(classSizes: number[], partSizes: number[]): number[][] {
   const n = classSizes.reduce((sum, size) => sum + size, 0);
@@ -73,17 +77,63 @@ function allocate(classSizes: number[], partSizes: number[]): number[][] {
   const counts = exact.map((row) => row.map(Math.floor));
   const classLeft = classSizes.map((size, c) => size - counts[c].reduce((sum, count) => sum + count, 0));
   const partLeft = partSizes.map((size, p) => size - counts.reduce((sum, row) => sum + row[p], 0));
+  // A cell may take one row above its floor only where its share has a fractional part.
+  const open = exact.map((row, c) => row.map((value, p) => value > counts[c][p]));
+  const extra = exact.map((row) => row.map(() => false));
   const candidates: { c: number; p: number; remainder: number }[] = [];
   exact.forEach((row, c) => row.forEach((value, p) => candidates.push({ c, p, remainder: value - counts[c][p] })));
   candidates.sort((a, b) => b.remainder - a.remainder || a.c - b.c || a.p - b.p);
-  const give = (c: number, p: number): void => {
-    counts[c][p]++;
-    classLeft[c]--;
-    partLeft[p]--;
-  };
-  for (const { c, p } of candidates) if (classLeft[c] > 0 && partLeft[p] > 0) give(c, p);
-  for (let c = 0; c < classSizes.length; c++) {
-    for (let p = 0; p < partSizes.length; p++) while (classLeft[c] > 0 && partLeft[p] > 0) give(c, p);
+  for (const { c, p } of candidates) {
+    if (open[c][p] && classLeft[c] > 0 && partLeft[p] > 0) {
+      extra[c][p] = true;
+      classLeft[c]--;
+      partLeft[p]--;
+    }
   }
-  return counts;
+  for (let c = 0; c < classSizes.length; c++) {
+    while (classLeft[c] > 0) {
+      placeByAugmentingPath(c, open, extra, partLeft);
+      classLeft[c]--;
+    }
+  }
+  return counts.map((row, c) => row.map((count, p) => count + (extra[c][p] ? 1 : 0)));
+}
+
+/**
+ * Gives class `start` one extra row in some part, breadth first: class `start` takes an open
+ * part; if that part is full, a class holding an extra row there gives it up and looks for
+ * another part, and so on until a part with room is reached. Every class on the path keeps its
+ * total, and only the last part's total grows.
+ */
+function placeByAugmentingPath(start: number, open: boolean[][], extra: boolean[][], partLeft: number[]): void {
+  const parts = partLeft.length;
+  const takenBy = new Array<number>(parts).fill(-1); // part → the class that takes it on the path
+  const gaveUp = new Array<number>(open.length).fill(-1); // class → the part it gives up
+  const queue = [start];
+  const visited = new Set([start]);
+  for (let head = 0; head < queue.length; head++) {
+    const c = queue[head];
+    for (let p = 0; p < parts; p++) {
+      if (!open[c][p] || extra[c][p] || takenBy[p] !== -1) continue;
+      takenBy[p] = c;
+      if (partLeft[p] > 0) {
+        partLeft[p]--;
+        for (let part = p; ; ) {
+          const taker = takenBy[part];
+          extra[taker][part] = true;
+          if (taker === start) return;
+          part = gaveUp[taker];
+          extra[taker][part] = false;
+        }
+      }
+      extra.forEach((row, holder) => {
+        if (row[p] && !visited.has(holder)) {
+          visited.add(holder);
+          gaveUp[holder] = p;
+          queue.push(holder);
+        }
+      });
+    }
+  }
+  throw new Error('stratifiedSplit: found no part for a row; this is a bug, please report it with the labels and sizes');
 }

@@ -4,6 +4,7 @@
  */
 import { tensor, type Tensor, type TypedArray } from '@tapegrad/tensor';
 import type { Dataset } from './dataset.js';
+import { validateDataset } from './validate-dataset.js';
 
 /**
  * Copies rows `indices` of `x` (any rank; rows are the first axis) into a new tensor of the same
@@ -27,12 +28,15 @@ export function takeRows(x: Tensor, indices: ArrayLike<number>, where = 'takeRow
 }
 
 /**
- * The examples `indices` of `dataset`, in that order (numpy's `x[idx], y[idx]`).
+ * The examples `indices` of `dataset`, in that order (numpy's `x[idx], y[idx]`), after checking
+ * the data set ({@link validateDataset}): with more rows in `x` than labels in `y`, the rows and
+ * labels taken would silently belong to different examples.
  *
  * ```ts
  * const firstHundred = take(train, Array.from({ length: 100 }, (_, i) => i));
  * ```
  */
 export function take(dataset: Dataset, indices: ArrayLike<number>): Dataset {
+  validateDataset(dataset, 'take');
   return { x: takeRows(dataset.x, indices, 'take'), y: takeRows(dataset.y, indices, 'take') };
 }

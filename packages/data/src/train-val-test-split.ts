@@ -70,7 +70,7 @@ export function trainValTestSplit(dataset: Dataset, sizes: SplitSizes, { seed = 
   }
   if (!Number.isSafeInteger(seed)) throw new Error(`trainValTestSplit: seed must be an integer, got ${String(seed)}`);
   const n = dataset.y.shape[0];
-  const counts = resolveSplitSizes([sizes.train, sizes.val, sizes.test], n, 'trainValTestSplit');
+  const counts = resolveSplitSizes([sizes.train, sizes.val, sizes.test], n, 'trainValTestSplit', ['sizes.train', 'sizes.val', 'sizes.test']);
   let parts: Int32Array[];
   if (stratify) {
     parts = stratifiedSplit(dataset.y, counts, { seed });

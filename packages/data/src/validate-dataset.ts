@@ -24,14 +24,15 @@ function unravel(flat: number, shape: readonly number[]): number[] {
 
 /**
  * Checks that `x` is a feature tensor `[N, ...features]` with no NaN or ±Infinity, and throws an
- * error naming `where`, the first bad row and feature, and what to do. int32 features cannot
- * hold NaN, so only float ones are scanned.
+ * error naming `where`, the argument, the first bad row and feature, and what to do. int32
+ * features cannot hold NaN, so only float ones are scanned.
  *
  * @param where the name of the calling function, put at the start of the error message
+ * @param name the argument's name in the message (default `'x'`), e.g. `'xTest'`
  */
-export function validateFeatures(x: Tensor, where: string): void {
-  if (!isTensor(x)) throw new Error(`${where}: x must be a Tensor, got ${x === null ? 'null' : typeof x}; make one with tensor(values, { shape })`);
-  if (x.ndim === 0) throw new Error(`${where}: x must have a row axis [N, ...features], got a scalar; pass e.g. x.reshape([1, -1])`);
+export function validateFeatures(x: Tensor, where: string, name = 'x'): void {
+  if (!isTensor(x)) throw new Error(`${where}: ${name} must be a Tensor, got ${x === null ? 'null' : typeof x}; make one with tensor(values, { shape })`);
+  if (x.ndim === 0) throw new Error(`${where}: ${name} must have a row axis [N, ...features], got a scalar; pass e.g. ${name}.reshape([1, -1])`);
   if (!isFloat(x.dtype)) return;
   const values = x.buffer;
   for (let i = 0; i < values.length; i++) {
@@ -41,7 +42,7 @@ export function validateFeatures(x: Tensor, where: string): void {
     const column = i - row * rowSize;
     const index = x.ndim > 2 ? ` (index [${unravel(i, x.shape).join(',')}])` : '';
     throw new Error(
-      `${where}: x has ${values[i]} at row ${row}, column ${column}${index} of x ${formatShape(x.shape)}; ` +
+      `${where}: ${name} has ${values[i]} at row ${row}, column ${column}${index} of ${name} ${formatShape(x.shape)}; ` +
         'drop or impute missing and infinite values before training on them',
     );
   }

@@ -76,6 +76,18 @@ describe('DataLoader', () => {
     }
   });
 
+  it('runs two loops over one loader at once, each a whole epoch', () => {
+    const loader = new DataLoader(indexed(6), { batchSize: 4, shuffle: true, seed: 2 });
+    const outer: number[] = [];
+    const inner: number[][] = [];
+    for (const { x } of loader) {
+      outer.push(...rowsOf(x));
+      inner.push([...loader].flatMap((batch) => rowsOf(batch.x)).sort((p, q) => p - q));
+    }
+    expect(outer.sort((p, q) => p - q)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(inner).toEqual([[0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5]]);
+  });
+
   it('keeps the last partial batch, and length counts it', () => {
     const loader = new DataLoader(indexed(10), { batchSize: 4 });
     expect([...loader].map(({ x, y }) => [x.shape[0], y.shape[0]])).toEqual([[4, 4], [4, 4], [2, 2]]);
@@ -87,7 +99,36 @@ describe('DataLoader', () => {
     expect([...loader].map(({ x }) => x.shape[0])).toEqual([4, 4]);
     expect(loader.length).toBe(2);
     expect(new DataLoader(indexed(8), { batchSize: 4, dropLast: true }).length).toBe(2);
-    expect([...new DataLoader(indexed(3), { batchSize: 4, dropLast: true })]).toEqual([]);
+  });
+
+  it('refuses a loader whose epochs would hold no batch: no rows, or dropLast with batchSize above N', () => {
+    expect(() => new DataLoader(indexed(3), { batchSize: 4, dropLast: true })).toThrow(
+      'DataLoader: dropLast with batchSize 4 skips every batch of a data set of 3 rows, so every epoch would be empty; use batchSize ≤ 3 or dropLast: false',
+    );
+    expect(() => new DataLoader(indexed(0), { batchSize: 4 })).toThrow(
+      'DataLoader: the data set has no rows (x [0,2]), so every epoch would be empty; check the split or filter that made it',
+    );
+    // Without dropLast, a batchSize above N is one batch of all N rows, as in PyTorch.
+    expect([...new DataLoader(indexed(3), { batchSize: 4 })].map(({ x }) => x.shape)).toEqual([[3, 2]]);
+  });
+
+  it('reads the rows of a reshaped view and of a small tensor stored inside a shared slab', () => {
+    // reshape shares storage; a tensor this small is a window on a larger ArrayBuffer.
+    const flat = tensor(Float64Array.from({ length: 12 }, (_, i) => i), { shape: [2, 6] });
+    const view = flat.reshape([6, 2]);
+    const small = tensor([[10, 11], [12, 13], [14, 15]]);
+    for (const [x, first] of [[view, 0], [small, 10]] as const) {
+      const rows = x.shape[0];
+      const batches = [...new DataLoader({ x, y: tensor(new Int32Array(rows)) }, { batchSize: 2 })];
+      expect(batches.flatMap((batch) => Array.from(batch.x.buffer))).toEqual(Array.from({ length: 2 * rows }, (_, i) => first + i));
+    }
+  });
+
+  it('batches int32 features as int32', () => {
+    const x = tensor(new Int32Array([1, 2, 3, 4, 5, 6]), { shape: [3, 2] });
+    const [batch] = [...new DataLoader({ x, y: tensor(new Int32Array(3)) }, { batchSize: 2 })];
+    expect(batch.x.dtype).toBe('int32');
+    expect(batch.x.toArray()).toEqual([[1, 2], [3, 4]]);
   });
 
   it("keeps the data set's dtypes and trailing shape: [N,1,4,4] float32 images batch as [B,1,4,4]", () => {
@@ -105,6 +146,12 @@ describe('DataLoader', () => {
   it.each([0, -3, 2.5, NaN])('rejects batchSize %s, naming the option and what to pass', (batchSize) => {
     expect(() => new DataLoader(indexed(4), { batchSize })).toThrow(
       `DataLoader: batchSize must be a positive integer, got ${batchSize}; pass e.g. { batchSize: 64 }`,
+    );
+  });
+
+  it('asks for the options when a JavaScript caller leaves them out', () => {
+    expect(() => new DataLoader(indexed(4), undefined as never)).toThrow(
+      'DataLoader: batchSize must be a positive integer, got undefined; pass e.g. { batchSize: 64 }',
     );
   });
 

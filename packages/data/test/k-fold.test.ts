@@ -34,4 +34,8 @@ describe('kFold', () => {
   it('refuses more folds than rows, saying how many are possible', () => {
     expect(() => kFold(3, 5)).toThrow('kFold: k = 5 folds need at least 5 rows, but there are 3; use k ≤ 3');
   });
+
+  it('names itself when the seed is not an integer', () => {
+    expect(() => kFold(10, 2, { seed: 1.5 })).toThrow('kFold: seed must be an integer, got 1.5; pass e.g. { seed: 0 }');
+  });
 });

@@ -27,4 +27,11 @@ describe('normalizeRows', () => {
     expect(() => normalizeRows(tensor([3, 4]))).toThrow('normalizeRows: x must be [N, ...features], got shape [2]; for one example use x.unsqueeze(0)');
     expect(() => normalizeRows(tensor([[3, 4]]), { norm: 'max' as 'l1' })).toThrow("normalizeRows: norm must be 'l1' or 'l2', got max");
   });
+
+  it('refuses NaN and a plain array instead of a silent NaN row or a TypeError', () => {
+    expect(() => normalizeRows(tensor([[3, 4], [NaN, 1]]))).toThrow(
+      'normalizeRows: x has NaN at row 1, column 0 of x [2,2]; drop or impute missing and infinite values before training on them',
+    );
+    expect(() => normalizeRows([[3, 4]] as never)).toThrow('normalizeRows: x must be a Tensor, got object; make one with tensor(values, { shape })');
+  });
 });

@@ -125,4 +125,15 @@ describe('pca', () => {
       'pca.fit: component 2 of 2 has zero variance (the centred data x [3,2] has rank 1), so whitening would divide by zero; ask for at most 1 components or pass whiten: false',
     );
   });
+
+  it('bounds components by the rows too, and names constant data and a bad z plainly', () => {
+    expect(() => pca({ components: 3 }).fit(tensor([[1, 2, 3, 4], [3, 4, 0, 0]]))).toThrow(
+      'pca.fit: components = 3 but x [2,4] allows at most min(N, D) = 2; ask for fewer components',
+    );
+    expect(() => pca({ components: 1, whiten: true }).fit(tensor([[1, 2], [1, 2], [1, 2]]))).toThrow(
+      'pca.fit: every row of x [3,2] is the same, so no direction has any variance to whiten by; pass whiten: false',
+    );
+    const fitted = pca({ components: 1 }).fit(tensor([[0, 0], [1, 1], [2, 3]]));
+    expect(() => fitted.inverseTransform(tensor([[Number.NaN]]))).toThrow('pca.inverseTransform: z has NaN at row 0, column 0 of z [1,1]');
+  });
 });

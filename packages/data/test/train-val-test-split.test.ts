@@ -58,6 +58,14 @@ describe('trainValTestSplit', () => {
     );
   });
 
+  it('refuses a positive fraction that rounds to no rows, and keeps a part of exactly 0 empty', () => {
+    expect(() => trainValTestSplit(blocks(10), { train: 0.95, val: 0.04, test: 0.01 })).toThrow(
+      'trainValTestSplit: sizes.val = 0.04 of 10 rows rounds to 0 rows; ask for at least 0.1 (one row), pass row counts, or pass 0 to leave that part empty',
+    );
+    const { val, test } = trainValTestSplit(blocks(10), { train: 0.9, val: 0.1, test: 0 });
+    expect([val.y.shape[0], test.y.shape[0]]).toEqual([1, 0]);
+  });
+
   it('checks the data set first', () => {
     const data = { x: tensor(new Float64Array(3), { shape: [3, 1] }), y: tensor(new Int32Array(2)) };
     expect(() => trainValTestSplit(data, { train: 1, val: 1, test: 0 })).toThrow('trainValTestSplit: x has 3 rows but y has 2 labels: x [3,1], y [2]');

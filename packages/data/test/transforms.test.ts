@@ -74,6 +74,13 @@ describe.each<[string, () => FittedTransform]>([
   ['meanSubtract', meanSubtract],
   ['standardize', standardize],
 ])('%s errors', (name, make) => {
+  it('says whether it is fitted, and fit returns the transform itself', () => {
+    const transform = make();
+    expect(transform.isFitted).toBe(false);
+    expect(transform.fit(tensor([[1, 2], [3, 5]]))).toBe(transform);
+    expect(transform.isFitted).toBe(true);
+  });
+
   it('refuses to transform before fit, saying to fit on the training split and why', () => {
     expect(() => make().transform(tensor([[1, 2]]))).toThrow(
       `${name}: transform called before fit; call fit(xTrain) on the training split first (statistics fitted on validation or test data would leak them into training)`,

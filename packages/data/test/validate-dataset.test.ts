@@ -42,4 +42,8 @@ describe('validateDataset', () => {
     );
     expect(() => validateFeatures(tensor(flat, { shape: [2, 2, 3] }), 'check')).toThrow('check: x has Infinity at row 1, column 3 (index [1,1,0]) of x [2,2,3]');
   });
+
+  it("names the argument it was given, for callers whose features are not called 'x'", () => {
+    expect(() => validateFeatures(tensor([[1, NaN]]), 'check', 'xTest')).toThrow('check: xTest has NaN at row 0, column 1 of xTest [1,2]');
+  });
 });

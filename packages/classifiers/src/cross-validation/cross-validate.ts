@@ -35,7 +35,7 @@ export interface CrossValidationRow<S> {
 export interface CrossValidationResult<S> {
   /** One row per grid combination, in grid order (the last option varying fastest). */
   readonly table: readonly CrossValidationRow<S>[];
-  /** The row with the highest mean score (the first such row on a tie). */
+  /** The row with the highest mean score (the first such row on a tie); a NaN mean wins only if every mean is NaN. */
   readonly best: CrossValidationRow<S>;
   /** Number of folds. */
   readonly folds: number;
@@ -91,7 +91,8 @@ export function crossValidate<const G extends Grid>(
     foldScores(models, take(data, train), take(data, val)).forEach((score, i) => scores[i].push(score));
   }
   const table = settings.map((setting, i) => summarise(setting, scores[i]));
-  const best = table.reduce((top, row) => (row.mean > top.mean ? row : top));
+  // `>` alone would never replace a NaN first row (every comparison with NaN is false).
+  const best = table.reduce((top, row) => (row.mean > top.mean || (Number.isNaN(top.mean) && !Number.isNaN(row.mean)) ? row : top));
   const result: CrossValidationResult<GridSetting<G>> = {
     table,
     best,

@@ -22,7 +22,8 @@ export const DISTANCES: readonly Distance[] = ['l1', 'l2'];
  * - `'oneLoop'`: one test row at a time against every training row at once, by broadcasting
  *   (`xTrain − row` is `[numTrain, D]`).
  * - `'noLoops'`: the whole matrix without a loop. For `'l2'` that is the fast one: the identity
- *   `‖a − b‖² = ‖a‖² − 2 a·b + ‖b‖²` turns it into one matrix product. For `'l1'` there is no
+ *   `‖a − b‖² = ‖a‖² − 2 a·b + ‖b‖²` turns it into one matrix product (in float64 even for
+ *   float32 inputs, whose terms would cancel to noise). For `'l1'` there is no
  *   such identity: it broadcasts to a `[numTest, numTrain, D]` tensor, which only fits small
  *   inputs (it refuses more than 2²⁴ elements).
  * - `'blocked'`: a tight loop over the raw typed arrays, four test rows at a time against each

@@ -2,7 +2,7 @@
  * The course's k-nearest-neighbour classifier.
  * @module
  */
-import { describeTensor, Tensor, tensor } from '@tapegrad/tensor';
+import { describeTensor, formatShape, Tensor, tensor } from '@tapegrad/tensor';
 import { countMatches } from '../accuracy.js';
 import { checkFeatureCount, checkFeatures } from '../features.js';
 import { checkChoice, checkPositiveInteger } from '../hyperparameters.js';
@@ -83,6 +83,7 @@ export class KNearestNeighbor {
     const where = 'KNearestNeighbor.fit';
     checkFeatures(where, x);
     const labels = readLabels(where, y, x.shape[0]);
+    if (labels.length === 0) throw new Error(`${where}: x ${formatShape(x.shape)} has no rows; there must be at least k = ${this.k} training rows to vote`);
     this.#checkK(where, this.k, x.shape[0]);
     this.#xTrain = x;
     this.#yTrain = labels;

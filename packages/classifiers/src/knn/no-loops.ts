@@ -2,7 +2,7 @@
  * The course's third KNN distance version: the whole distance matrix from whole-matrix ops.
  * @module
  */
-import { formatShape, linear, noGrad, type Tensor } from '@tapegrad/tensor';
+import { formatShape, linear, noGrad, promoteDtypes, type Tensor } from '@tapegrad/tensor';
 import type { Distance } from './distance-options.js';
 
 /**
@@ -16,6 +16,11 @@ export const L1_BROADCAST_LIMIT = 2 ** 24;
  *
  * `'l2'`: expands `‖a − b‖² = ‖a‖² − 2 a·b + ‖b‖²`, so the only large computation is the
  * matrix product `xTest · xTrainᵀ` (read through `linear`'s transposed operand, never copied).
+ * The expansion runs in float64 even for float32 inputs, as scikit-learn's
+ * `euclidean_distances` does: its terms nearly cancel, and float32 keeps about 7 digits of
+ * `‖a‖²`, so features around 1000 with a spread of 1 would get distances off by more than the
+ * distances themselves (the wrong neighbours, silently). The result is stored in the promoted
+ * dtype of the inputs.
  *
  * `'l1'`: `|a − b|` does not split into terms of `a` and `b` alone, so no product can stand in;
  * this broadcasts `xTest [numTest, 1, D] − xTrain [1, numTrain, D]` and sums the last axis.
@@ -27,14 +32,22 @@ export function distancesNoLoops(xTest: Tensor, xTrain: Tensor, distance: Distan
 }
 
 function l2NoLoops(xTest: Tensor, xTrain: Tensor): Tensor {
-  const testSquares = xTest.mul(xTest).sum(1, true); // ‖a‖², [numTest, 1]
-  const trainSquares = xTrain.mul(xTrain).sum(1); // ‖b‖², [numTrain]
-  const products = linear(xTest, xTrain); // a·b, [numTest, numTrain]
+  const a = inFloat64(xTest);
+  const b = inFloat64(xTrain);
+  const testSquares = a.mul(a).sum(1, true); // ‖a‖², [numTest, 1]
+  const trainSquares = b.mul(b).sum(1); // ‖b‖², [numTrain]
+  const products = linear(a, b); // a·b, [numTest, numTrain]
   const squared = testSquares.add(trainSquares).sub(products.mul(2));
   // The three terms are large and nearly cancel when a ≈ b, so rounding can leave a tiny
   // negative number (−1e−13 for a row compared with itself); √ of it would be NaN, and the true
   // squared distance is never negative, so clamp to 0 first.
-  return squared.clamp(0).sqrt();
+  const dists = squared.clamp(0).sqrt();
+  const dtype = promoteDtypes(xTest.dtype, xTrain.dtype);
+  return dtype === 'float64' ? dists : dists.astype(dtype);
+}
+
+function inFloat64(x: Tensor): Tensor {
+  return x.dtype === 'float64' ? x : x.astype('float64');
 }
 
 function l1NoLoops(xTest: Tensor, xTrain: Tensor, where: string): Tensor {

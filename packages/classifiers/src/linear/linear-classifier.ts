@@ -8,7 +8,7 @@ import { ExponentialLR, SGD } from '@tapegrad/optim';
 import { countMatches } from '../accuracy.js';
 import { checkFeatureCount, checkFeatures } from '../features.js';
 import { checkChoice, checkInteger, checkNonNegative, checkPositive, checkPositiveInteger } from '../hyperparameters.js';
-import { countClasses, type LabelsInput, readLabels } from '../labels.js';
+import { checkLabelsBelow, countClasses, type LabelsInput, readLabels } from '../labels.js';
 import { LINEAR_LOSSES, type LinearLoss, linearClassifierObjective } from './linear-objective.js';
 
 /** Options of `new LinearClassifier(options)`; only `loss` is required. */
@@ -33,7 +33,11 @@ export interface LinearClassifierOptions {
   readonly margin?: number;
   /** Standard deviation of the initial weights, `W = weightScale · randn` (default 1e-3). */
   readonly weightScale?: number;
-  /** Number of classes C (default: the largest training label + 1). */
+  /**
+   * Number of classes C (default: the largest training label + 1). Pass it when the training
+   * labels may miss the top classes (a small fold, a filtered subset): `W` then has a column for
+   * every class, and `objective` accepts labels of every class.
+   */
   readonly numClasses?: number;
   /** Seed of the initial weights and of the minibatch order (default 0). */
   readonly seed?: number;
@@ -186,6 +190,7 @@ export class LinearClassifier {
     const { W, b } = this.#fitted(where);
     this.#checkInputs(where, x, W);
     const labels = readLabels(where, y, x.shape[0]);
+    checkLabelsBelow(where, labels, W.shape[1], 'the training labels had no class that large; pass numClasses to the constructor so that W has a column for every class');
     return noGrad(() => linearClassifierObjective(x, tensor(labels, { dtype: 'int32' }), W, b, { loss: this.loss, reg: this.reg, margin: this.margin }).item());
   }
 

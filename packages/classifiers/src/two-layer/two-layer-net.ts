@@ -10,7 +10,7 @@ import { type FloatDtype, getDefaultDtype, manualSeed, noGrad, type Tensor, tens
 import { countMatches } from '../accuracy.js';
 import { checkFeatureCount, checkFeatures } from '../features.js';
 import { checkChoice, checkInteger, checkNonNegative, checkPositive, checkPositiveInteger } from '../hyperparameters.js';
-import { type LabelsInput, readLabels } from '../labels.js';
+import { checkLabelsBelow, type LabelsInput, readLabels } from '../labels.js';
 
 /** Options of `new TwoLayerNet(inputSize, hiddenSize, numClasses, options)`. */
 export interface TwoLayerNetOptions {
@@ -111,7 +111,7 @@ export class TwoLayerNet extends Module {
   loss(x: Tensor, y: LabelsInput, { reg = 0 }: TwoLayerNetLossOptions = {}): Tensor {
     const where = 'TwoLayerNet.loss';
     this.#checkInputs(where, x);
-    const labels = readLabels(where, y, x.shape[0]);
+    const labels = this.#readLabels(where, y, x.shape[0]);
     checkNonNegative(where, 'reg', reg);
     const dataLoss = softmaxCrossEntropy(this.forward(x), tensor(labels, { dtype: 'int32' }));
     return reg === 0 ? dataLoss : dataLoss.add(l2Penalty([this.fc1.weight, this.fc2.weight], reg));
@@ -140,7 +140,7 @@ export class TwoLayerNet extends Module {
   fit(x: Tensor, y: LabelsInput, options: TwoLayerNetFitOptions = {}): TwoLayerNetHistory {
     const where = 'TwoLayerNet.fit';
     this.#checkInputs(where, x);
-    const labels = readLabels(where, y, x.shape[0]);
+    const labels = this.#readLabels(where, y, x.shape[0]);
     if (labels.length === 0) throw new Error(`${where}: x has no rows; training needs at least one example`);
     const learningRate = checkPositive(where, 'learningRate', options.learningRate ?? 0.5);
     const learningRateDecay = checkPositive(where, 'learningRateDecay', options.learningRateDecay ?? 0.95);
@@ -152,7 +152,7 @@ export class TwoLayerNet extends Module {
     const validation = options.validation;
     if (validation !== undefined) {
       this.#checkInputs(`${where} (validation)`, validation.x);
-      readLabels(`${where} (validation)`, validation.y, validation.x.shape[0]);
+      this.#readLabels(`${where} (validation)`, validation.y, validation.x.shape[0]);
     }
     const yTensor = tensor(labels, { dtype: 'int32' });
     const optimizer = new SGD(this.parameters(), { lr: learningRate, momentum });
@@ -173,6 +173,13 @@ export class TwoLayerNet extends Module {
       if (validation !== undefined) history.valAccuracy.push(this.score(validation.x, validation.y));
     }
     return history;
+  }
+
+  /** The labels, checked to be classes this net scores (its last layer has one output per class). */
+  #readLabels(where: string, y: LabelsInput, rows: number): Int32Array {
+    const labels = readLabels(where, y, rows);
+    checkLabelsBelow(where, labels, this.fc2.outFeatures, 'construct the net with numClasses above the largest label');
+    return labels;
   }
 
   #checkInputs(where: string, x: Tensor): void {

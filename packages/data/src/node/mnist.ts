@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDefaultDtype, isFloat, tensor, type Dtype } from '@tapegrad/tensor';
+import { getDefaultDtype, isFloat, tensor, type Dtype, type FloatDtype } from '@tapegrad/tensor';
 import type { Dataset } from '../dataset.js';
 import { stratifiedSplit } from '../stratified-split.js';
 import { take } from '../take.js';
@@ -25,7 +25,7 @@ export interface LoadMnistOptions {
   /** Seed of the stratified split. Default 0; the same seed gives the same split everywhere. */
   seed?: number;
   /** Float dtype of `x`. Default: the default dtype (`setDefaultDtype`). */
-  dtype?: Dtype;
+  dtype?: FloatDtype;
 }
 
 /** The three parts of {@link loadMnist}. */
