@@ -1,3 +1,5 @@
+import { seededUniform } from '@tapegrad/tensor';
+
 /**
  * The one seeded generator every library's inputs come from, so that tapegrad and its peers are
  * timed on identical numbers. Values are rounded to float32 (`Math.fround`) before they are
@@ -6,19 +8,11 @@
  * float32, like jax-js on Node 20) all start from the same inputs.
  */
 export class SeededRandom {
-  #state: number;
+  /** mulberry32, a small 32-bit generator that is the same on every machine. */
+  readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1): mulberry32, a small 32-bit generator that is the same on every machine. */
-  uniform(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.uniform = seededUniform(seed);
   }
 
   /** Standard normal by Box–Muller (1 − u keeps the logarithm's argument away from 0). */

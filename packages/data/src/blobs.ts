@@ -3,10 +3,10 @@
  * classifiers and clustering that should find them.
  * @module
  */
-import { tensor, type Tensor } from '@tapegrad/tensor';
+import { seededUniform, tensor, type Tensor } from '@tapegrad/tensor';
 import type { Dataset } from './dataset.js';
 import { seededNormal } from './seeded-normal.js';
-import { seededUniform, shuffleInPlace } from './seeded-permutation.js';
+import { shuffleInPlace } from './seeded-permutation.js';
 import { take } from './take.js';
 
 /** Options of {@link blobs}. */

@@ -2,9 +2,9 @@
  * Mini-batches over a data set, one epoch per `for…of`, as PyTorch's `DataLoader`.
  * @module
  */
-import { formatShape } from '@tapegrad/tensor';
+import { formatShape, seededUniform } from '@tapegrad/tensor';
 import type { Dataset } from './dataset.js';
-import { seededUniform, shuffleInPlace } from './seeded-permutation.js';
+import { shuffleInPlace } from './seeded-permutation.js';
 import { takeRows } from './take.js';
 import { validateDataset } from './validate-dataset.js';
 

@@ -3,10 +3,10 @@
  * classifier cannot separate but a one-hidden-layer net can.
  * @module
  */
-import { tensor } from '@tapegrad/tensor';
+import { seededUniform, tensor } from '@tapegrad/tensor';
 import type { Dataset } from './dataset.js';
 import { seededNormal } from './seeded-normal.js';
-import { seededUniform, shuffleInPlace } from './seeded-permutation.js';
+import { shuffleInPlace } from './seeded-permutation.js';
 
 /** Options of {@link moons}. */
 export interface MoonsOptions {

@@ -3,8 +3,8 @@
  * MNIST has about 100 of each digit instead of whatever a plain shuffle deals out.
  * @module
  */
-import type { Tensor } from '@tapegrad/tensor';
-import { seededUniform, shuffleInPlace } from './seeded-permutation.js';
+import { seededUniform, type Tensor } from '@tapegrad/tensor';
+import { shuffleInPlace } from './seeded-permutation.js';
 import { resolveSplitSizes } from './split-sizes.js';
 
 /** Options of {@link stratifiedSplit}. */

@@ -7,9 +7,8 @@
  * leading Ritz pairs have small residuals. Small problems (m ≥ D) go to Jacobi directly.
  * @module
  */
-import { noGrad, tensor } from '@tapegrad/tensor';
+import { noGrad, seededUniform, tensor } from '@tapegrad/tensor';
 import { seededNormal } from './seeded-normal.js';
-import { seededUniform } from './seeded-permutation.js';
 
 /** Eigenvalues, largest first, and their unit eigenvectors. */
 export interface Eigenpairs {

@@ -5,12 +5,11 @@
  * @module
  */
 import { evaluateAround } from './perturb.js';
-import { formatShape, noGrad, sameShape, Tensor, tensor } from '@tapegrad/tensor';
+import { formatShape, noGrad, sameShape, seededUniform, Tensor, tensor } from '@tapegrad/tensor';
 import { formatNumber } from './format-number.js';
 import { formatIndex, unravelIndex } from './multi-index.js';
 import { checkEps } from './numerical-gradient.js';
 import { relError } from './rel-error.js';
-import { seededUniform } from './seeded-random.js';
 
 /** Options of `gradcheckSparse`. */
 export interface SparseCheckOptions {

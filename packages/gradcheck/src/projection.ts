@@ -4,8 +4,7 @@
  * computes with seed `v` — at the cost of one backward pass instead of one per output entry.
  * @module
  */
-import { sizeOf, type Tensor, tensor } from '@tapegrad/tensor';
-import { seededUniform } from './seeded-random.js';
+import { seededUniform, sizeOf, type Tensor, tensor } from '@tapegrad/tensor';
 
 /**
  * A float64 tensor of `shape`: all ones when it holds one element (a scalar `f` is checked as

@@ -19,6 +19,7 @@ export {
   type CreationOptions, type TensorOptions,
 } from './creation.js';
 export { manualSeed } from './random.js';
+export { seededUniform } from './seeded-stream.js';
 export { type NestedArray, MAX_NESTING } from './nested.js';
 export { noGrad, isGradEnabled, detectAnomaly } from './grad-mode.js';
 export { tape, type TapeNode, type TapeListing, type TapeEntry, type BackwardOptions } from './tape.js';
