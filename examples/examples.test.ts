@@ -2,8 +2,8 @@
  * Runs every example as a user would (`npx tsx examples/<name>.ts`) so none can rot, and checks
  * the numbers each one promises.
  */
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runExample as run } from './run-example.js';
@@ -66,14 +66,16 @@ describe('examples', () => {
     expect(Number(/training accuracy (\d+\.\d) %/.exec(out)![1])).toBeGreaterThanOrEqual(95);
   });
 
-  it('every other example runs to completion', () => {
-    // Examples whose numbers a test checks (here or in another examples/*.test.ts), and modules
-    // the examples import rather than scripts to run.
-    const checkedElsewhere = ['axes.ts', 'ten-lines.ts', 'tape-overhead.ts', 'gradcheck-custom-op.ts', 'optimizers.ts', 'custom-layer-gradcheck.ts', 'training-loop.ts'];
-    const courseExamples = ['circuit-backprop.ts', 'gradient-check.ts', 'mlp-spiral.ts'];
-    const modules = ['run-example.ts'];
-    const checked = new Set([...checkedElsewhere, ...courseExamples, ...modules, 'demo.ts']);
-    const rest = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('vitest') && !checked.has(f));
-    for (const name of rest) expect(() => run(name, '--quick'), name).not.toThrow();
+  it('every example is run by a test, and every module is imported by an example', () => {
+    // A script nobody runs can rot unnoticed: each examples/<name>.ts must be named in some
+    // examples/*.test.ts, or be a module ('./<name>.js') that the examples import.
+    const files = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.startsWith('vitest'));
+    const tests = files.filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(join(here, f), 'utf8'));
+    const sources = files.map((f) => readFileSync(join(here, f), 'utf8'));
+    const unrun = files
+      .filter((f) => !f.endsWith('.test.ts'))
+      .filter((f) => !tests.some((text) => text.includes(`'${f}'`)))
+      .filter((f) => !sources.some((text) => text.includes(`'./${f.replace(/\.ts$/, '.js')}'`)));
+    expect(unrun, 'add a test that runs these examples (see examples/run-example.ts)').toEqual([]);
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * `pnpm demo` as a user runs it, in child processes whose stdout is a pipe (as in CI): its flags,
+ * its plain-line output, the files it saves (reloaded here, they must predict the digits the run
+ * reported) and its determinism. Every training run uses `--quick` (2,000 training images).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDefaultDtype } from '@tapegrad/tensor';
+import { load } from '@tapegrad/nn/node';
+import { loadMnist } from '@tapegrad/data/node';
+import { cnn, mlp } from './mnist-models.js';
+import { LinearScores } from './demo/linear-scores.js';
+import { predictLabels, type ScoreModel } from './demo/predict.js';
+import { RUN_FILES } from './demo/run-files.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const output = mkdtempSync(join(tmpdir(), 'tapegrad-demo-'));
+afterAll(() => rmSync(output, { recursive: true, force: true }));
+
+interface DemoRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `examples/demo.ts` with `args`, as `npx tsx examples/demo.ts …` would, without throwing on a non-zero exit. */
+function demo(...args: string[]): DemoRun {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(here, 'demo.ts'), ...args], { cwd: here, encoding: 'utf8' });
+}
+
+/** A quick training run writing into its own folder under the test's temporary directory. */
+function train(name: string, ...args: string[]): DemoRun & { folder: string } {
+  const folder = join(output, name);
+  const run = demo('--quick', '--out', folder, ...args);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return { ...run, folder };
+}
+
+interface Metrics {
+  command: string;
+  epochs: { trainLoss: number; valAccuracy?: number }[];
+  testAccuracy: number;
+  k?: number;
+}
+
+function metricsOf(folder: string): Metrics {
+  return JSON.parse(readFileSync(join(folder, RUN_FILES.metrics), 'utf8')) as Metrics;
+}
+
+function predictionsOf(folder: string): number[] {
+  return JSON.parse(readFileSync(join(folder, RUN_FILES.predictions), 'utf8')) as number[];
+}
+
+/** The number after `label` in `out`. */
+function numberAfter(out: string, label: string): number {
+  const match = new RegExp(`${label} (\\d+(\\.\\d+)?)`).exec(out);
+  expect(match, `"${label} <number>" in the output`).not.toBeNull();
+  return Number(match![1]);
+}
+
+/** Loads `folder`'s model.safetensors into `model` and predicts the 1,000 test digits with it. */
+async function reloadedPredictions(model: ScoreModel, folder: string): Promise<number[]> {
+  await load(model, join(folder, RUN_FILES.weights));
+  return Array.from(predictLabels(model, loadMnist({ seed: 0 }).test.x).buffer);
+}
+
+beforeAll(() => {
+  // The demo trains in float32; the models rebuilt here must match the saved dtype.
+  setDefaultDtype('float32');
+});
+
+describe('demo flags', () => {
+  it('--help lists every flag and every model, and exits 0', () => {
+    const { status, stdout } = demo('--help');
+    expect(status).toBe(0);
+    for (const flag of ['--model', '--epochs', '--seed', '--out', '--quick', '--help']) expect(stdout).toContain(flag);
+    for (const model of ['mlp', 'cnn', 'softmax', 'svm', 'knn']) expect(stdout).toMatch(new RegExp(`^ .* ${model} `, 'm'));
+  });
+
+  it.each([
+    { args: ['--model', 'foo'], error: "demo: --model must be one of mlp, cnn, softmax, svm, knn; got 'foo'" },
+    { args: ['--epochs', '-1'], error: "demo: --epochs must be a whole number ≥ 1; got '-1'" },
+    { args: ['--bogus'], error: "demo: unknown flag '--bogus'" },
+  ])('rejects $args with exit code 2, a one-line error and the usage', ({ args, error }) => {
+    const { status, stdout, stderr } = demo(...args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    const [first, blank, usageLine] = stderr.split('\n');
+    expect(first).toBe(error);
+    expect(blank).toBe('');
+    expect(usageLine).toMatch(/^usage: pnpm demo /);
+  });
+});
+
+describe('demo --model mlp --quick', () => {
+  let first: ReturnType<typeof train>;
+  beforeAll(() => {
+    first = train('mlp-a', '--seed', '7');
+  });
+
+  it('prints plain lines: each epoch with a falling loss, then test accuracy well above chance, wall time and the command', () => {
+    const { stdout, folder } = first;
+    expect(stdout).not.toMatch(/[\r\x1b]/); // no bar redraws or colours when stdout is not a terminal
+    const epochs = [...stdout.matchAll(/^epoch (\d)\/3 {2}loss (\d+\.\d+) {2}val (\d+\.\d+) % {2}\d+\.\d s {2}[\d,]+ img\/s$/gm)];
+    expect(epochs.map((m) => Number(m[1]))).toEqual([1, 2, 3]);
+    const losses = epochs.map((m) => Number(m[2]));
+    expect(losses[2]).toBeLessThan(losses[0] * 0.75);
+    expect(Number(epochs[2][3])).toBeGreaterThan(75);
+    const testAccuracy = numberAfter(stdout, 'test accuracy');
+    expect(testAccuracy).toBeGreaterThan(75); // chance is 10 %
+    expect(stdout).toMatch(/^training took \d+\.\d s; the whole run \d+\.\d s$/m);
+    expect(stdout).toContain('reproduce: npx tsx examples/demo.ts --model mlp --epochs 3 --seed 7 --quick\n');
+    const metrics = metricsOf(folder);
+    expect(metrics.command).toBe('npx tsx examples/demo.ts --model mlp --epochs 3 --seed 7 --quick');
+    expect(metrics.epochs.map((epoch) => epoch.trainLoss.toFixed(4))).toEqual(losses.map((loss) => loss.toFixed(4)));
+    expect((100 * metrics.testAccuracy).toFixed(2)).toBe(testAccuracy.toFixed(2));
+  });
+
+  it('saves a model that loads into a fresh mlp() and predicts the test digits the run reported', async () => {
+    const predicted = await reloadedPredictions(mlp(), first.folder);
+    expect(predicted).toEqual(predictionsOf(first.folder));
+    const labels = loadMnist({ seed: 0 }).test.y.buffer;
+    expect(predicted.filter((digit, i) => digit === labels[i]).length / labels.length).toBe(metricsOf(first.folder).testAccuracy);
+  });
+
+  it('gives byte-identical weights and the same losses for the same seed, and other weights for another', () => {
+    const again = train('mlp-b', '--seed', '7');
+    expect(readFileSync(join(again.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(true);
+    expect(metricsOf(again.folder).epochs.map((epoch) => epoch.trainLoss)).toEqual(metricsOf(first.folder).epochs.map((epoch) => epoch.trainLoss));
+    const other = train('mlp-c', '--seed', '8', '--epochs', '1');
+    expect(readFileSync(join(other.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(false);
+  });
+});
+
+describe('demo, the other models, --quick', () => {
+  it('cnn: the saved model loads into a fresh cnn() and predicts the same test digits', async () => {
+    const { stdout, folder } = train('cnn', '--model', 'cnn');
+    expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(75);
+    expect(await reloadedPredictions(cnn(), folder)).toEqual(predictionsOf(folder));
+  });
+
+  it('softmax: W and b load into LinearScores and predict the same test digits', async () => {
+    const { stdout, folder } = train('softmax', '--model', 'softmax', '--epochs', '2');
+    expect(stdout).toMatch(/^epoch 2\/2 {2}loss \d+\.\d+$/m);
+    expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(80);
+    expect(await reloadedPredictions(new LinearScores(), folder)).toEqual(predictionsOf(folder));
+  });
+
+  it('knn: picks k by cross-validation, saves no weights, records k and the predictions', () => {
+    const { stdout, folder } = train('knn', '--model', 'knn');
+    expect(stdout).toContain('5-fold cross-validation');
+    expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(85);
+    expect(existsSync(join(folder, RUN_FILES.weights))).toBe(false);
+    expect(metricsOf(folder).k).toBeGreaterThanOrEqual(1);
+    expect(predictionsOf(folder)).toHaveLength(1000);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * What the demo shows while it trains: a live bar in a terminal, plain lines anywhere else. A CI
+ * log or a file cannot redraw a line, so there a bar would print hundreds of half-lines; plain
+ * lines say the same things once, and the per-epoch lines are identical in both.
+ */
+import { Presets, SingleBar } from 'cli-progress';
+
+/** One epoch, as printed at its end and recorded in metrics.json. */
+export interface EpochRecord {
+  /** 1-based. */
+  readonly epoch: number;
+  /** Mean training loss over the epoch's examples (on the augmented images the model saw). */
+  readonly trainLoss: number;
+  /** Accuracy on the validation split after the epoch, in [0, 1]; absent when not measured. */
+  readonly valAccuracy?: number;
+  /** Wall time of the epoch, validation included; absent when not measured. */
+  readonly seconds?: number;
+  /** Training images per second over the epoch (validation excluded); absent when not measured. */
+  readonly imagesPerSecond?: number;
+}
+
+/** The calls a training loop makes; how they show is the reporter's business. */
+export interface TrainingProgress {
+  /** An epoch of `batches` batches starts. */
+  startEpoch(epoch: number, epochs: number, batches: number): void;
+  /** `done` batches of the epoch are finished; `runningLoss` is the mean loss so far. */
+  batch(done: number, runningLoss: number, imagesPerSecond: number): void;
+  /** The epoch is over: print its line. */
+  endEpoch(record: EpochRecord, epochs: number): void;
+}
+
+/** The line each epoch ends with: `epoch  3/30  loss 0.2345  val 96.80 %  0.3 s  28,500 img/s`. */
+export function formatEpoch(record: EpochRecord, epochs: number): string {
+  const { epoch, trainLoss, valAccuracy, seconds, imagesPerSecond } = record;
+  const parts = [epochLabel(epoch, epochs), `loss ${trainLoss.toFixed(4)}`];
+  if (valAccuracy !== undefined) parts.push(`val ${percent(valAccuracy)}`);
+  if (seconds !== undefined) parts.push(`${seconds.toFixed(1)} s`);
+  if (imagesPerSecond !== undefined) parts.push(rate(imagesPerSecond));
+  return parts.join('  ');
+}
+
+/** A fraction as a percentage with two decimals: `96.80 %`. */
+export function percent(fraction: number): string {
+  return `${(100 * fraction).toFixed(2)} %`;
+}
+
+/** The reporter for `stream`: a bar when it is a terminal, plain lines otherwise. */
+export function progressFor(stream: NodeJS.WriteStream): TrainingProgress {
+  return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream);
+}
+
+function epochLabel(epoch: number, epochs: number): string {
+  return `epoch ${String(epoch).padStart(String(epochs).length)}/${epochs}`;
+}
+
+function rate(imagesPerSecond: number): string {
+  return `${Math.round(imagesPerSecond).toLocaleString('en-US')} img/s`;
+}
+
+/** A cli-progress bar per epoch, replaced by the epoch's line when the epoch ends. */
+class BarProgress implements TrainingProgress {
+  readonly #stream: NodeJS.WriteStream;
+  #bar: SingleBar | null = null;
+
+  constructor(stream: NodeJS.WriteStream) {
+    this.#stream = stream;
+  }
+
+  startEpoch(epoch: number, epochs: number, batches: number): void {
+    // The training loop never yields to the event loop, so the bar redraws from update() itself
+    // (synchronousUpdate), at most every 200 ms, instead of from cli-progress's timer.
+    this.#bar = new SingleBar({
+      stream: this.#stream,
+      format: `${epochLabel(epoch, epochs)} {bar} batch {value}/{total}  loss {loss}  {rate}  ETA {eta}s`,
+      barsize: 24,
+      clearOnComplete: true,
+      hideCursor: true,
+    }, Presets.shades_classic);
+    this.#bar.start(batches, 0, { loss: '-', rate: '- img/s' });
+  }
+
+  batch(done: number, runningLoss: number, imagesPerSecond: number): void {
+    this.#bar?.update(done, { loss: runningLoss.toFixed(4), rate: rate(imagesPerSecond) });
+  }
+
+  endEpoch(record: EpochRecord, epochs: number): void {
+    this.#bar?.stop();
+    this.#bar = null;
+    this.#stream.write(`${formatEpoch(record, epochs)}\n`);
+  }
+}
+
+/** Seconds between two batch lines: a slow epoch still shows it is alive; a fast one prints only its end. */
+const LINE_INTERVAL_SECONDS = 10;
+
+/** Plain lines: the epoch's line at its end, and a batch line when an epoch runs long. */
+class LineProgress implements TrainingProgress {
+  readonly #stream: NodeJS.WriteStream;
+  #label = '';
+  #batches = 0;
+  #lastLine = 0;
+
+  constructor(stream: NodeJS.WriteStream) {
+    this.#stream = stream;
+  }
+
+  startEpoch(epoch: number, epochs: number, batches: number): void {
+    this.#label = epochLabel(epoch, epochs);
+    this.#batches = batches;
+    this.#lastLine = performance.now();
+  }
+
+  batch(done: number, runningLoss: number, imagesPerSecond: number): void {
+    const now = performance.now();
+    if (now - this.#lastLine < LINE_INTERVAL_SECONDS * 1000 || done === this.#batches) return;
+    this.#lastLine = now;
+    this.#stream.write(`${this.#label}  batch ${done}/${this.#batches}  loss ${runningLoss.toFixed(4)}  ${rate(imagesPerSecond)}\n`);
+  }
+
+  endEpoch(record: EpochRecord, epochs: number): void {
+    this.#stream.write(`${formatEpoch(record, epochs)}\n`);
+  }
+}
