@@ -22,6 +22,7 @@ export { Dropout } from './layers/dropout.js';
 export { BatchNorm, BatchNorm1d, BatchNorm2d, type BatchNormOptions } from './layers/batch-norm.js';
 export { LayerNorm, type LayerNormOptions } from './layers/layer-norm.js';
 export { Flatten } from './layers/flatten.js';
+export { Unflatten } from './layers/unflatten.js';
 export { Embedding } from './layers/embedding.js';
 export { Conv2d, type Conv2dLayerOptions } from './layers/conv2d.js';
 export { MaxPool2d, type MaxPool2dLayerOptions } from './layers/max-pool2d.js';

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { manualSeed, randint, randn } from '@tapegrad/tensor';
 import { arbitraries, assertGradcheck } from '@tapegrad/gradcheck';
 import {
-  BatchNorm1d, BatchNorm2d, Conv2d, Dropout, Embedding, Flatten, LayerNorm, LeakyReLU, Linear, MaxPool2d, ReLU, Sequential, Sigmoid, Softmax, Tanh,
+  BatchNorm1d, BatchNorm2d, Conv2d, Dropout, Embedding, Flatten, LayerNorm, LeakyReLU, Linear, MaxPool2d, ReLU, Sequential, Sigmoid, Softmax, Tanh, Unflatten,
 } from '@tapegrad/nn';
 import { assertLayerGradients } from './layer-gradcheck.js';
 
@@ -56,6 +56,11 @@ describe('every layer passes gradcheck for its input and every parameter (float6
   test.prop([arbitraries.shape({ minRank: 2, maxSize: 24 }), fc.integer({ min: 0, max: 3 })], runs)('Flatten', (shape, start) => {
     const startAxis = Math.min(start, shape.length - 1);
     assertLayerGradients(new Flatten(startAxis), [randn(shape)]);
+  });
+
+  test.prop([arbitraries.shape({ minRank: 1, maxSize: 24 }), fc.nat()], runs)('Unflatten', (shape, pick) => {
+    const axis = pick % shape.length;
+    assertLayerGradients(new Unflatten(axis, [1, shape[axis], 1]), [randn(shape)]);
   });
 
   test.prop([size(5), size(3), fc.constantFrom(0, 1, 3), fc.boolean(), seed], runs)(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arange, manualSeed, ones, randn, type Tensor, tensor } from '@tapegrad/tensor';
 import {
-  BatchNorm1d, BatchNorm2d, Conv2d, Dropout, Embedding, Flatten, LayerNorm, LeakyReLU, Linear, MaxPool2d, ReLU, Sigmoid, Softmax, Tanh,
+  BatchNorm1d, BatchNorm2d, Conv2d, Dropout, Embedding, Flatten, LayerNorm, LeakyReLU, Linear, MaxPool2d, ReLU, Sigmoid, Softmax, Tanh, Unflatten,
 } from '@tapegrad/nn';
 
 const values = (t: Tensor): number[] => Array.from(t.buffer);
@@ -60,6 +60,26 @@ describe('Flatten', () => {
     expect(flat.buffer).toBe(x.buffer);
     expect(new Flatten(0).forward(x).shape).toEqual([120]);
     expect(new Flatten(1, 2).forward(x).shape).toEqual([2, 12, 5]);
+  });
+});
+
+describe('Unflatten', () => {
+  it('splits one axis into several and undoes Flatten, sharing storage', () => {
+    const x = randn([2, 784]);
+    const images = new Unflatten(1, [1, 28, 28]).forward(x);
+    expect(images.shape).toEqual([2, 1, 28, 28]);
+    expect(images.buffer).toBe(x.buffer);
+    expect(new Flatten().forward(images).shape).toEqual([2, 784]);
+    expect(new Unflatten(-1, [4, -1]).forward(randn([3, 12])).shape).toEqual([3, 4, 3]);
+  });
+
+  it('names the input shape when the axis cannot be split into the sizes asked for', () => {
+    expect(() => new Unflatten(1, [1, 28, 28]).forward(randn([2, 780]))).toThrow(
+      'Unflatten: axis 1 of input [2,780] has 780 entries, which cannot be split into [1,28,28]',
+    );
+    expect(() => new Unflatten(2, [2, 2]).forward(randn([2, 4]))).toThrow('Unflatten: axis 2 is out of range for input [2,4] (2 axes)');
+    expect(() => new Unflatten(0, [-1, -1])).toThrow('Unflatten: shape [-1,-1] has more than one -1; only one size can be inferred');
+    expect(() => new Unflatten(0.5, [2])).toThrow('Unflatten: axis must be an integer, got 0.5');
   });
 });
 
