@@ -11,6 +11,7 @@ import type { SoakRecord } from '../src/soak/soak-table.js';
 
 const script = fileURLToPath(new URL('../src/soak/main.ts', import.meta.url));
 const keepInputs = fileURLToPath(new URL('./keep-inputs.preload.ts', import.meta.url));
+const keepLosses = fileURLToPath(new URL('./keep-losses.preload.ts', import.meta.url));
 
 /** Runs the soak script in a fresh Node process with --expose-gc (and `preload` first, if given). */
 function soak(args: readonly string[], preload?: string) {
@@ -44,5 +45,15 @@ describe('a short soak of the MNIST MLP', () => {
     expect(run.stderr).toMatch(/^soak: external grew more than 20 % after the first 200 steps/);
     const { growth } = JSON.parse(run.stdout) as { growth: MemoryGrowth[] };
     expect(growth[1].bytesPerStep).toBeGreaterThan(64 * 784 * 4);
+  });
+
+  it('fails at the 10 % bound on a small heap leak too: one kept loss a step (the second negative control)', () => {
+    // losses.push(loss) instead of loss.item(): a scalar and its tape node, ~390 bytes a step.
+    // 5,000 steps after warm-up add ~1.9 MB to a ~9.4 MB heap (+20 %); without it, +3 %.
+    const run = soak(['--steps', '6000', '--every', '1000', '--warm-up', '1000', '--limit', '0.1'], keepLosses);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^soak: heapUsed grew more than 10 % after the first 1000 steps/);
+    const { growth } = JSON.parse(run.stdout) as { growth: MemoryGrowth[] };
+    expect(growth[0].bytesPerStep).toBeGreaterThan(200);
   });
 });

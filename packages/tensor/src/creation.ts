@@ -4,7 +4,7 @@
  */
 import { allocate, checkDtype, checkInt32Values, type Dtype, dtypeOf, getDefaultDtype, type TypedArray } from './dtype.js';
 import { flattenInto, inferShape } from './nested.js';
-import { checkResultSize, checkShape, formatShape, MAX_SIZE, sizeOf } from './shape.js';
+import { checkShape, exceedsMaxSize, formatShape, MAX_SIZE, resultSizeError, sizeOf } from './shape.js';
 import { nextInt, nextNormal, nextUniform } from './random.js';
 import { Tensor, type VersionCounter } from './tensor.js';
 
@@ -222,7 +222,8 @@ export function randint(low: number, high: number, shape: readonly number[], opt
 export function oneHot(labels: Tensor | readonly number[], numClasses: number, options: CreationOptions = {}): Tensor {
   const source = labels instanceof Tensor ? labels : tensor(labels, { dtype: 'int32' });
   if (!Number.isInteger(numClasses) || numClasses <= 0) throw new Error(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
-  checkResultSize('oneHot', [...source.shape, numClasses], () => `${source.size} labels × ${numClasses} classes`);
+  const shape = [...source.shape, numClasses];
+  if (exceedsMaxSize(shape)) throw resultSizeError('oneHot', shape, `${source.size} labels × ${numClasses} classes`);
   const buffer = allocate(resolveDtype('oneHot', options), source.size * numClasses);
   for (let i = 0; i < source.size; i++) {
     const label = source.buffer[i];

@@ -33,7 +33,8 @@ export interface TapeNode {
   readonly outputVersion: number;
   /**
    * Where the op was created, from the user's first stack frame on (tapegrad's own frames left
-   * out); captured only inside `detectAnomaly`, since a stack costs more than a small op.
+   * out); captured only inside `detectAnomaly`, since a stack costs more than a small op. A node
+   * recorded by a backward rule (under `createGraph`) names that rule's op and where it was created.
    */
   readonly creationStack: string | undefined;
   /** @internal The last graph walk that reached this node. */
@@ -84,12 +85,38 @@ export function recordNode<A>(op: Op<A>, inputs: readonly Tensor[], attrs: unkno
     seq: nextSeq++,
     inputVersions: savedVersions(op, inputs),
     outputVersion: out.versionValue,
-    creationStack: isAnomalyEnabled() ? captureCreationSite() : undefined,
+    creationStack: isAnomalyEnabled() ? captureCreationSite() : ruleInAnomalyMode === null ? undefined : createdByBackwardOf(ruleInAnomalyMode),
     visited: 0,
     pendingGrad: null,
   };
   out.node = node;
   out.requiresGrad = true;
+}
+
+/**
+ * The node whose backward rule is running inside `detectAnomaly`, or null. The rule runs with the
+ * anomaly checks off (a NaN it makes is reported once, as its op's), so under `createGraph` the
+ * nodes it records take their creation site from this node instead of capturing a stack.
+ */
+let ruleInAnomalyMode: TapeNode | null = null;
+
+/**
+ * The creation site of a node recorded by `node`'s backward rule: that op, then where its forward
+ * was created, so a second-order anomaly still leads to the user's line.
+ */
+function createdByBackwardOf(node: TapeNode): string {
+  return `    (recorded by the backward of ${node.op.name} under createGraph; that ${node.op.name} was created at:)\n${node.creationStack ?? NOT_CAPTURED}`;
+}
+
+/** Runs `node`'s backward rule inside `detectAnomaly`: checks off, its recordings attributed to `node`. */
+function runRuleInAnomalyMode<T>(node: TapeNode, rule: () => T): T {
+  const outer = ruleInAnomalyMode;
+  ruleInAnomalyMode = node;
+  try {
+    return withAnomalyEnabled(false, rule);
+  } finally {
+    ruleInAnomalyMode = outer;
+  }
 }
 
 /** Options of `Tensor.backward` and of the functional transforms. */
@@ -212,7 +239,7 @@ export function runBackward(
         const needsGrad = inputs.map(requiresGrad);
         const context = { attrs: node.attrs, out: node.output, needsGrad };
         const inputGrads = isAnomalyEnabled()
-          ? withAnomalyEnabled(false, () => node.op.backward(grad, inputs, context))
+          ? runRuleInAnomalyMode(node, () => node.op.backward(grad, inputs, context))
           : node.op.backward(grad, inputs, context);
         for (let i = 0; i < inputs.length; i++) {
           const input = inputs[i];

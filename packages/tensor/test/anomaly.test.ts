@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnomaly, noGrad, tape, tensor, type Tensor } from '@tapegrad/tensor';
+import { defineOp, detectAnomaly, grad, noGrad, tape, tensor, type Tensor } from '@tapegrad/tensor';
 import { messageOf } from './message-of.js';
 
 /** The line of this file the call to `here()` sits on, as stack frames number it. */
@@ -100,6 +100,68 @@ describe('detectAnomaly in the backward pass', () => {
     );
     expect(message).toMatch(/^detectAnomaly: the backward of sqrt produced (Infinity|NaN)/);
     expectCreatedAt(message, line);
+  });
+
+  it('names a custom defineOp whose backward rule produces NaN, with its input label and the user line', () => {
+    // A layer author's op with a broken rule: at w = 0 the rule's 0 · −log(0) = 0 · Infinity is NaN,
+    // reported as the op's, not as the mul inside the rule.
+    const brokenSquare = defineOp({
+      name: 'brokenSquare',
+      forward: ([x]) => ({ buffer: x.buffer.map((v) => v * v), shape: x.shape }),
+      backward: (g, [x]) => [g.mul(x).mul(2).mul(x.log().neg())],
+      sample: (fc) => fc.constant({ inputs: [tensor([1, 2])], attrs: undefined }),
+    });
+    const w = tensor([0, 2], { requiresGrad: true, label: 'w' });
+    let line = 0;
+    const message = messageOf(() =>
+      detectAnomaly(() => {
+        const y = brokenSquare.apply([w]); line = here();
+        y.sum().backward();
+      }),
+    );
+    expect(message).toMatch(/^detectAnomaly: the backward of brokenSquare produced NaN in the gradient of input 0 \[2\] float64 \(w\) at flat index 0/);
+    expect(message).not.toMatch(/mul produced/);
+    expectCreatedAt(message, line);
+  });
+
+  it('under createGraph, names a node recorded by a backward rule, the rule it came from and the user line', () => {
+    // d²/dx² √x at the smallest subnormal: the first gradient 1/(2√x) is finite, but the second
+    // backward's div rule squares 2√x ≈ 4e-162 to 0 and divides by it.
+    const x = tensor([5e-324, 4], { requiresGrad: true, label: 'x' });
+    let line = 0;
+    const message = messageOf(() =>
+      detectAnomaly(() => {
+        const root = x.sqrt(); line = here();
+        root.sum().backward({ createGraph: true });
+        const slope = x.grad!;
+        expect(Number.isFinite(slope.buffer[0])).toBe(true);
+        x.grad = null;
+        slope.sum().backward();
+      }),
+    );
+    expect(message).toMatch(/^detectAnomaly: the backward of div produced -Infinity in the gradient of input 1/);
+    expect(message).toMatch(/recorded by the backward of sqrt under createGraph; that sqrt was created at:/);
+    expect(message).not.toMatch(/not captured/);
+    const frames = creationFrames(message);
+    expect(frames[1]).toMatch(new RegExp(`anomaly\\.test\\.ts:${line}:\\d+`));
+    for (const frame of frames) expect(frame).not.toMatch(/packages\/\w+\/src\//);
+  });
+
+  it('checks gradients of gradients: grad(grad(f)) reports the op at the user line', () => {
+    // (√x)'' = −x^(−3/2)/4 overflows to −Infinity at 1e-250, while (√x)' = 5e124 is finite.
+    const x = tensor([1e-250, 4], { requiresGrad: true, label: 'x' });
+    let line = 0;
+    const message = messageOf(() =>
+      detectAnomaly(() =>
+        grad((u: Tensor) => grad((t: Tensor) => {
+          const root = t.sqrt(); line = here();
+          return root.sum();
+        })(u).sum())(x),
+      ),
+    );
+    expect(message).toMatch(/^detectAnomaly: the backward of \w+ produced -Infinity/);
+    expect(message).not.toMatch(/not captured/);
+    expect(creationFrames(message).some((frame) => new RegExp(`anomaly\\.test\\.ts:${line}:\\d+`).test(frame))).toBe(true);
   });
 
   it('says so when the graph was recorded outside detectAnomaly and no creation stack exists', () => {

@@ -23,6 +23,7 @@ const CASES: [string, () => number[], number[]][] = [
   ['tanh keeps −0 and gives ±1 at ±Infinity', () => values(v(-0, Infinity, -Infinity).tanh()), [-0, 1, -1]],
   ['sigmoid gives 0 and 1 at ∓Infinity and NaN at NaN', () => values(v(-Infinity, Infinity, NaN).sigmoid()), [0, 1, NaN]],
   ['clamp passes NaN through, as np.clip', () => values(v(NaN).clamp(0, 1)), [NaN]],
+  ['clamp keeps −0 at a bound of 0 on either side, as np.clip', () => [...values(v(-0).clamp(0, 1)), ...values(v(-0).clamp(-1, 0))], [-0, -0]],
   ['division by ±0 gives ±Infinity by the signs, and 0/0 NaN', () => values(v(1, 1, -1, -1, 0).div(v(0, -0, 0, -0, 0))), [Infinity, -Infinity, -Infinity, Infinity, NaN]],
   ['−0 divided or multiplied by a positive number stays −0', () => [...values(v(-0).div(5)), ...values(v(-0).mul(5))], [-0, -0]],
   ['pow: 0⁻¹ is Infinity, (−0)⁻¹ is −Infinity, a negative base to a fractional power is NaN', () => values(v(0, -0, -8).pow(v(-1, -1, 1 / 3))), [Infinity, -Infinity, NaN]],
@@ -46,7 +47,11 @@ const CASES: [string, () => number[], number[]][] = [
     ...values(v(-Infinity, -Infinity).logsumexp()),
     ...values(v(Infinity, 1).logsumexp()),
   ], [-Infinity, Infinity]],
-  ['softmax of [Infinity, 1] is [NaN, 0], as exp(x − max(x)) / Σ gives in numpy', () => values(v(Infinity, 1).softmax()), [NaN, 0]],
+  ['softmax and logSoftmax of [Infinity, 1] are NaN throughout, as exp(x − max(x)) / Σ in numpy (∞ − ∞ is NaN)', () => [
+    ...values(v(Infinity, 1).softmax()),
+    ...values(v(Infinity, 1).logSoftmax()),
+  ], [NaN, NaN, NaN, NaN]],
+  ['softmax of a row of only −Infinity is NaN, as numpy', () => values(v(-Infinity, -Infinity).softmax()), [NaN, NaN]],
   ['matmul of 0 · Infinity is NaN', () => values(tensor([[0, 1]]).matmul(tensor([[Infinity], [1]]))), [NaN]],
 ];
 

@@ -3,8 +3,9 @@
  * primitive recorder. Each misuse must throw a documented error, recording or not (b). Each valid
  * call must not throw, must compute exactly what it computed in noGrad when the program was
  * built, and its result must carry the node of the primitive its recipe names, recorded last in
- * the step (or be its input, for calls that may return it). The recorded calls of the valid
- * steps, in order, are what `tape(y)` must list (c).
+ * the step (or be its input, for calls that may return it); a call that goes through int32, or
+ * reads only values that did, must be off the tape and record nothing. The recorded calls of the
+ * valid steps, in order, are what `tape(y)` must list (c).
  */
 import { describeTensor, formatShape, noGrad, sameShape, type Tensor } from '@tapegrad/tensor';
 import { undocumentedReason } from './documented-error.js';
@@ -89,9 +90,23 @@ function resultProblems(
     const differs = built.findIndex((v, i) => v !== out.buffer[i]);
     if (differs >= 0) problems.push(`${where} computed ${out.buffer[differs]} at flat index ${differs} while recording, ${built[differs]} in noGrad`);
   }
+  if (recipe.cutsGraph?.(step.attrs)) {
+    if (out.node !== null || out.requiresGrad) {
+      problems.push(`${where} went through int32, which cuts the graph, but returned ${describeTensor(out)} ${out.node ? `with a ${out.node.op.name} node` : 'requiring grad'}`);
+    }
+    if (recorded.length > 0) problems.push(`${where} went through int32 but recorded ${recorded.map((c) => c.op).join(', ')}`);
+    return problems;
+  }
   if (inputs.includes(out)) {
     if (!recipe.produces.includes(IDENTITY)) problems.push(`${where} returned its input unchanged`);
     if (recorded.length > 0) problems.push(`${where} returned its input but recorded ${recorded.map((c) => c.op).join(', ')}`);
+    return problems;
+  }
+  const compared = recipe.comparedOnly?.(step.attrs) ?? [];
+  if (!inputs.some((x, i) => x.requiresGrad && !compared.includes(i))) {
+    // Every operand read differentiably is downstream of a graph cut: the tape has nothing to hold.
+    if (out.node !== null || out.requiresGrad) problems.push(`${where} read only values cut from the graph but returned ${describeTensor(out)} on the tape`);
+    if (recorded.length > 0) problems.push(`${where} read only values cut from the graph but recorded ${recorded.map((c) => c.op).join(', ')}`);
     return problems;
   }
   const last = recorded[recorded.length - 1];

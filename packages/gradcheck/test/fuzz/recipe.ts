@@ -26,6 +26,12 @@ export interface Recipe<A extends object = any> {
    * to them, so for the output to depend on them they must be projected into it like unread values.
    */
   comparedOnly?(attrs: A): readonly number[];
+  /**
+   * True when the call, with these attrs, cuts the graph (a round trip through int32): its result
+   * must have no tape node and not require grad, and no primitive of the call may be recorded.
+   * Such a call's inputs should also be listed by `comparedOnly`, so the output still reads them.
+   */
+  cutsGraph?(attrs: A): boolean;
   /** Emits a valid call of the op, with whatever adapter steps it needs; false when it cannot here. */
   build?(b: Builder): boolean;
   /** Emits a call that must fail with a documented error; false when it cannot here. */

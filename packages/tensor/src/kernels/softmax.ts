@@ -11,8 +11,9 @@ export function softmaxMiddle(x: TypedArray, outer: number, n: number, inner: nu
     for (let j = 0; j < inner; j++) {
       const base = o * n * inner + j;
       let max = -Infinity;
+      // No special case for a non-finite max, as numpy and PyTorch: a +Infinity makes its whole
+      // row NaN (∞ − ∞), rather than NaN beside 0s that look like probabilities.
       for (let k = 0; k < n; k++) max = Math.max(max, x[base + k * inner]);
-      if (!Number.isFinite(max)) max = 0;
       let total = 0;
       for (let k = 0; k < n; k++) total += Math.exp(x[base + k * inner] - max);
       if (log) {

@@ -6,7 +6,7 @@
 import { describeTensor } from '../format.js';
 import { allocate, promoteDtypes } from '../dtype.js';
 import { defineComposite, defineOp, type FastCheckModule } from '../op.js';
-import { checkResultSize, normalizeAxis, normalizeInsertAxis, sizeOf } from '../shape.js';
+import { exceedsMaxSize, normalizeAxis, normalizeInsertAxis, resultSizeError, sizeOf } from '../shape.js';
 import { shapeArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { copyBox } from '../kernels/layout.js';
@@ -17,7 +17,7 @@ export const concatOp = defineOp<{ axis: number }>({
   forward: (inputs, { axis }) => {
     const shape = inputs[0].shape.slice();
     shape[axis] = inputs.reduce((n, x) => n + x.shape[axis], 0);
-    checkResultSize('concat', shape, () => `joining ${inputs.length} tensors along axis ${axis}`);
+    if (exceedsMaxSize(shape)) throw resultSizeError('concat', shape, `joining ${inputs.length} tensors along axis ${axis}`);
     const out = allocate(inputs[0].dtype, sizeOf(shape));
     let offset = 0;
     for (const x of inputs) {

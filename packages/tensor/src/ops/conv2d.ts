@@ -7,7 +7,7 @@
  */
 import { allocate, isFloat, promoteDtypes } from '../dtype.js';
 import { defineOp, type FastCheckModule } from '../op.js';
-import { checkResultSize, formatShape } from '../shape.js';
+import { exceedsMaxSize, formatShape, MAX_SIZE, resultSizeError } from '../shape.js';
 import { tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { conv2dKernel } from '../kernels/conv2d.js';
@@ -37,12 +37,16 @@ export const conv2dOp = defineOp<Conv2dAttrs>({
     const g = windowGeometry('conv2d', channels, height, width, { kernel: [kernelH, kernelW], stride, padding }, `x ${formatShape(x.shape)}`);
     // Huge padding or a tiny stride asks for little and needs a lot: the output, and the
     // [C·kh·kw, Ho·Wo] column matrix the kernel builds per image.
-    const convolving = () => `convolving x ${formatShape(x.shape)} with w ${formatShape(w.shape)} (stride [${stride}], padding [${padding}])`;
-    checkResultSize('conv2d', [batch, outChannels, g.outH, g.outW], convolving);
-    checkResultSize('conv2d', [channels * kernelH * kernelW, g.outH * g.outW], () => `the im2col columns of one image for ${convolving()}`);
+    const shape = [batch, outChannels, g.outH, g.outW];
+    const columns = channels * kernelH * kernelW;
+    if (exceedsMaxSize(shape) || columns * g.outH * g.outW > MAX_SIZE) {
+      const convolving = `convolving x ${formatShape(x.shape)} with w ${formatShape(w.shape)} (stride [${stride}], padding [${padding}])`;
+      if (exceedsMaxSize(shape)) throw resultSizeError('conv2d', shape, convolving);
+      throw resultSizeError('conv2d', [columns, g.outH * g.outW], `the im2col columns of one image for ${convolving}`);
+    }
     const out = allocate(x.dtype, batch * outChannels * g.outH * g.outW);
     conv2dKernel(x.buffer, w.buffer, b === undefined ? null : b.buffer, batch, outChannels, g, out);
-    return { buffer: out, shape: [batch, outChannels, g.outH, g.outW] };
+    return { buffer: out, shape };
   },
   backward: (g, [x, w, b], { attrs: { stride, padding }, needsGrad }) => {
     const [batch, channels, height, width] = x.shape;

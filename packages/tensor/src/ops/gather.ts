@@ -7,7 +7,7 @@
 import { describeTensor } from '../format.js';
 import { allocate, checkInt32Values } from '../dtype.js';
 import { defineOp, type FastCheckModule } from '../op.js';
-import { aroundAxis, checkResultSize, formatShape, normalizeAxis, sameShape } from '../shape.js';
+import { aroundAxis, exceedsMaxSize, formatShape, normalizeAxis, resultSizeError, sameShape } from '../shape.js';
 import { anyTensorArb, indexTensorArb, shapeArb, tensorArb } from '../sampling.js';
 import { Tensor } from '../tensor.js';
 import { gatherKernel, indexAddKernel, indexSelectKernel, scatterAddKernel } from '../kernels/indexing.js';
@@ -100,7 +100,9 @@ export const indexSelectOp = defineOp<{ axis: number }>({
     const [outer, n, inner] = aroundAxis(x.shape, axis);
     const shape = x.shape.map((e, d) => (d === axis ? indices.buffer.length : e));
     // A short index list can ask for many copies of a long slice.
-    checkResultSize('indexSelect', shape, () => `selecting ${indices.buffer.length} slices along axis ${axis} of ${formatShape(x.shape)}`);
+    if (exceedsMaxSize(shape)) {
+      throw resultSizeError('indexSelect', shape, `selecting ${indices.buffer.length} slices along axis ${axis} of ${formatShape(x.shape)}`);
+    }
     const out = allocate(x.dtype, outer * indices.buffer.length * inner);
     indexSelectKernel(x.buffer, outer, n, inner, indices.buffer as Int32Array, out);
     return { buffer: out, shape };

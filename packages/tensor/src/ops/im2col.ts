@@ -7,7 +7,7 @@
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type Op } from '../op.js';
 import { tensorArb } from '../sampling.js';
-import { checkResultSize } from '../shape.js';
+import { MAX_SIZE, resultSizeError } from '../shape.js';
 import { col2imKernel, im2colKernel } from '../kernels/im2col.js';
 import type { WindowGeometry } from '../kernels/window-geometry.js';
 import { type WindowAttrs, type WindowSample, windowGeometry, windowSampleArb } from './sliding-window.js';
@@ -25,7 +25,7 @@ export const im2colOp: Op<WindowAttrs> = defineOp<WindowAttrs>({
     const [batch, channels, height, width] = x.shape;
     const g = windowGeometry('im2col', channels, height, width, window, `x ${x.shape.join('×')}`);
     const [rows, plane] = columnsShape(g);
-    checkResultSize('im2col', [batch, rows, plane]);
+    if (batch * rows * plane > MAX_SIZE) throw resultSizeError('im2col', [batch, rows, plane]);
     const cols = allocate(x.dtype, batch * rows * plane);
     for (let n = 0; n < batch; n++) im2colKernel(x.buffer, n * channels * height * width, g, cols, n * rows * plane);
     return { buffer: cols, shape: [batch, rows, plane] };
@@ -46,7 +46,7 @@ export const col2imOp: Op<FoldAttrs> = defineOp<FoldAttrs>({
     const channels = rows / (attrs.kernel[0] * attrs.kernel[1]);
     const g = windowGeometry('col2im', channels, attrs.height, attrs.width, attrs, `an image ${attrs.height}×${attrs.width}`);
     const imageSize = channels * attrs.height * attrs.width;
-    checkResultSize('col2im', [batch, channels, attrs.height, attrs.width]);
+    if (batch * imageSize > MAX_SIZE) throw resultSizeError('col2im', [batch, channels, attrs.height, attrs.width]);
     const image = allocate(cols.dtype, batch * imageSize);
     const [, plane] = columnsShape(g);
     for (let n = 0; n < batch; n++) col2imKernel(cols.buffer, n * rows * plane, g, image, n * imageSize);

@@ -8,7 +8,7 @@
 import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
 import { defineOp, type FastCheckModule, type Op } from '../op.js';
-import { broadcastShapes, broadcastStrides, checkResultSize, formatShape, sizeOf } from '../shape.js';
+import { broadcastShapes, broadcastStrides, exceedsMaxSize, formatShape, resultSizeError, sizeOf } from '../shape.js';
 import { broadcastShapesArb, tensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { gemm } from '../kernels/gemm.js';
@@ -63,7 +63,9 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
     const shape = [...batch, m, n];
     // An outer product of two long vectors is small to ask for and huge to hold.
-    checkResultSize('matmul', shape, () => `a ${formatShape(a.shape)} @ b ${formatShape(b.shape)}${transA || transB ? ` (transA ${transA}, transB ${transB})` : ''}`);
+    if (exceedsMaxSize(shape)) {
+      throw resultSizeError('matmul', shape, `a ${formatShape(a.shape)} @ b ${formatShape(b.shape)}${transA || transB ? ` (transA ${transA}, transB ${transB})` : ''}`);
+    }
     const out = allocate(a.dtype, sizeOf(shape));
     const offsetsA = batchOffsets(a.shape, batch, m * k);
     const offsetsB = batchOffsets(b.shape, batch, k * n);

@@ -6,7 +6,7 @@
 import { describeTensor } from '../format.js';
 import { allocate } from '../dtype.js';
 import { defineOp } from '../op.js';
-import { checkResultSize, formatShape, sizeOf } from '../shape.js';
+import { exceedsMaxSize, formatShape, resultSizeError, sizeOf } from '../shape.js';
 import { anyTensorArb } from '../sampling.js';
 import type { Tensor } from '../tensor.js';
 import { copyBox } from '../kernels/layout.js';
@@ -21,7 +21,7 @@ export const padOp = defineOp<{ widths: readonly (readonly [number, number])[]; 
   name: 'pad',
   forward: ([x], { widths, value }) => {
     const shape = x.shape.map((e, i) => e + widths[i][0] + widths[i][1]);
-    checkResultSize('pad', shape, () => `padding ${formatShape(x.shape)} by ${JSON.stringify(widths)}`);
+    if (exceedsMaxSize(shape)) throw resultSizeError('pad', shape, `padding ${formatShape(x.shape)} by ${JSON.stringify(widths)}`);
     const out = allocate(x.dtype, sizeOf(shape));
     if (value !== 0) out.fill(value);
     copyBox(x.buffer, x.shape, x.shape.map(() => 0), out, shape, widths.map((w) => w[0]), x.shape);

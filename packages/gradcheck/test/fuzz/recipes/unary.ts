@@ -65,8 +65,13 @@ export const unaryRecipes: readonly Recipe[] = [
     op: 'astype',
     produces: ['astype'],
     // float64 → float64: a float32 round trip would make the float64 gradient check meaningless.
-    run: ([x], { dtype }) => x.astype(dtype as Dtype),
-    build: (b) => b.draw('astype', [b.pick({ minSize: 0 })], { dtype: 'float64' }),
+    // Now and then through int32 and back, times 0: an int32 result is never on the tape, so the
+    // step cuts the graph (checked by checked-run.ts), and the 0 keeps the program differentiable
+    // where truncation jumps.
+    run: ([x], { dtype }) => (dtype === 'int32' ? x.astype('int32').mul(0).astype('float64') : x.astype(dtype as Dtype)),
+    comparedOnly: ({ dtype }) => (dtype === 'int32' ? [0] : []),
+    cutsGraph: ({ dtype }) => dtype === 'int32',
+    build: (b) => b.draw('astype', [b.pick({ minSize: 0 })], { dtype: b.rng.chance(0.2) ? 'int32' : 'float64' }),
     misuse: (b) => b.misuse('astype', [b.any()], { dtype: 'float16' }, ['"float16"']),
   }),
   recipe<object>({
