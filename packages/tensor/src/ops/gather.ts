@@ -14,14 +14,15 @@ import { gatherKernel, indexAddKernel, indexSelectKernel, scatterAddKernel } fro
 import { castTo } from './operands.js';
 import { zerosLike } from '../creation.js';
 
-function checkIndices(op: string, index: Tensor, high: number, what: string): void {
+/** `what` names the indexed axis for the message; a function, so nothing is formatted unless it fails. */
+function checkIndices(op: string, index: Tensor, high: number, what: () => string): void {
   if (index.dtype !== 'int32') {
     throw new Error(`${op}: index ${describeTensor(index)} must be int32; create it with { dtype: 'int32' } or .astype('int32')`);
   }
   const values = index.buffer;
   for (let i = 0; i < values.length; i++) {
     if (values[i] < 0 || values[i] >= high) {
-      throw new Error(`${op}: index ${values[i]} at flat position ${i} is out of range for ${what} (valid: 0…${high - 1})`);
+      throw new Error(`${op}: index ${values[i]} at flat position ${i} is out of range for ${what()} (valid: 0…${high - 1})`);
     }
   }
 }
@@ -79,7 +80,7 @@ function sampleIndexed(fc: FastCheckModule) {
 export function gather(x: Tensor, axis: number, index: Tensor): Tensor {
   const a = normalizeAxis('gather', axis, x.ndim, x.shape);
   checkGatherShape('gather', x, index, a);
-  checkIndices('gather', index, x.shape[a], `axis ${a} of ${describeTensor(x)}`);
+  checkIndices('gather', index, x.shape[a], () => `axis ${a} of ${describeTensor(x)}`);
   return gatherOp.apply([x, index], { axis: a });
 }
 
@@ -90,7 +91,7 @@ export function scatterAdd(x: Tensor, axis: number, index: Tensor, src: Tensor):
     throw new Error(`scatterAdd: index ${formatShape(index.shape)} and src ${describeTensor(src)} must have the same shape`);
   }
   checkGatherShape('scatterAdd', x, index, a);
-  checkIndices('scatterAdd', index, x.shape[a], `axis ${a} of ${describeTensor(x)}`);
+  checkIndices('scatterAdd', index, x.shape[a], () => `axis ${a} of ${describeTensor(x)}`);
   return scatterAddOp.apply([x, index, castTo(src, x.dtype)], { axis: a });
 }
 
@@ -156,7 +157,7 @@ function indicesTensor(op: string, indices: Tensor | readonly number[]): Tensor 
 export function indexSelect(x: Tensor, axis: number, indices: Tensor | readonly number[]): Tensor {
   const a = normalizeAxis('indexSelect', axis, x.ndim, x.shape);
   const idx = indicesTensor('indexSelect', indices);
-  checkIndices('indexSelect', idx, x.shape[a], `axis ${a} of ${describeTensor(x)}`);
+  checkIndices('indexSelect', idx, x.shape[a], () => `axis ${a} of ${describeTensor(x)}`);
   return indexSelectOp.apply([x, idx], { axis: a });
 }
 
@@ -164,7 +165,7 @@ export function indexSelect(x: Tensor, axis: number, indices: Tensor | readonly 
 export function indexAdd(x: Tensor, axis: number, indices: Tensor | readonly number[], src: Tensor): Tensor {
   const a = normalizeAxis('indexAdd', axis, x.ndim, x.shape);
   const idx = indicesTensor('indexAdd', indices);
-  checkIndices('indexAdd', idx, x.shape[a], `axis ${a} of ${describeTensor(x)}`);
+  checkIndices('indexAdd', idx, x.shape[a], () => `axis ${a} of ${describeTensor(x)}`);
   const expected = x.shape.map((e, d) => (d === a ? idx.size : e));
   if (!sameShape(src.shape, expected)) {
     throw new Error(`indexAdd: src ${describeTensor(src)} must have shape ${formatShape(expected)} (x's shape with ${idx.size} entries along axis ${a})`);
