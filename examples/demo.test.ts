@@ -4,17 +4,18 @@
  * reported) and its determinism. Every training run uses `--quick` (2,000 training images).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDefaultDtype } from '@tapegrad/tensor';
 import { load } from '@tapegrad/nn/node';
 import { loadMnist } from '@tapegrad/data/node';
 import { cnn, mlp } from './mnist-models.js';
 import { LinearScores } from './demo/linear-scores.js';
 import { predictLabels, type ScoreModel } from './demo/predict.js';
+import { progressFor } from './demo/progress.js';
 import { RUN_FILES } from './demo/run-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,9 +28,13 @@ interface DemoRun {
   readonly stderr: string;
 }
 
-/** Runs `examples/demo.ts` with `args`, as `npx tsx examples/demo.ts …` would, without throwing on a non-zero exit. */
+/**
+ * Runs `examples/demo.ts` with `args`, as `npx tsx examples/demo.ts …` would, without throwing on a
+ * non-zero exit. A demo that hangs is killed after 100 s (status null), before vitest's timeout,
+ * which cannot interrupt a synchronous spawn.
+ */
 function demo(...args: string[]): DemoRun {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(here, 'demo.ts'), ...args], { cwd: here, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', join(here, 'demo.ts'), ...args], { cwd: here, encoding: 'utf8', timeout: 100_000 });
 }
 
 /** A quick training run writing into its own folder under the test's temporary directory. */
@@ -86,6 +91,8 @@ describe('demo flags', () => {
     { args: ['--model', 'foo'], error: "demo: --model must be one of mlp, cnn, softmax, svm, knn; got 'foo'" },
     { args: ['--epochs', '-1'], error: "demo: --epochs must be a whole number ≥ 1; got '-1'" },
     { args: ['--bogus'], error: "demo: unknown flag '--bogus'" },
+    { args: ['-x'], error: "demo: unknown flag '-x'" },
+    { args: ['--model', '--epochs', '3'], error: 'demo: --model needs a value' },
   ])('rejects $args with exit code 2, a one-line error and the usage', ({ args, error }) => {
     const { status, stdout, stderr } = demo(...args);
     expect(status).toBe(2);
@@ -94,6 +101,68 @@ describe('demo flags', () => {
     expect(first).toBe(error);
     expect(blank).toBe('');
     expect(usageLine).toMatch(/^usage: pnpm demo /);
+  });
+
+  it('skips the `--` that `pnpm demo -- --help` passes on', () => {
+    const { status, stdout } = demo('--', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^usage: pnpm demo /);
+  });
+
+  it('refuses an --out it cannot make (a file; on Linux, a folder in /proc) before training, with exit code 2 and one line', () => {
+    const file = join(output, 'a-file');
+    writeFileSync(file, '');
+    // Node's recursive mkdir never returns for a folder in /proc: the demo must not use it.
+    const procfs = existsSync('/proc/self') ? ['/proc/tapegrad-demo'] : [];
+    for (const folder of [file, ...procfs]) {
+      const { status, stdout, stderr } = demo('--out', folder);
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.startsWith(`demo: cannot save the run in ${folder}: `)).toBe(true);
+      expect(stderr).toMatch(/^[^\n]+; choose another folder with --out DIR\n$/);
+    }
+  });
+});
+
+describe('demo progress bar', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
+
+  /** What the bar writes to a terminal `columns` wide over an epoch of 125 batches. */
+  function barOutput(columns: number): string {
+    vi.stubEnv('TERM', 'xterm');
+    vi.useFakeTimers(); // the bar redraws at most every 200 ms
+    let written = '';
+    const terminal = { isTTY: true, columns, write: (text: string) => ((written += text), true) };
+    const progress = progressFor(terminal as unknown as NodeJS.WriteStream);
+    progress.startEpoch(12, 30, 125);
+    for (let done = 1; done <= 125; done++) {
+      vi.advanceTimersByTime(10);
+      progress.batch(done, 0.2345, 31_784);
+    }
+    progress.endEpoch({ epoch: 12, trainLoss: 0.2345, valAccuracy: 0.974 }, 30);
+    return written;
+  }
+
+  it('fits the epoch, batch, running loss and throughput on an 80-column line, and cuts a narrower one instead of wrapping', () => {
+    for (const columns of [80, 40]) {
+      const out = barOutput(columns);
+      // Each redraw goes back to the line's start (ESC[1G) and writes one line of text.
+      const frames = out.split('\x1b[1G').slice(1).map((frame) => frame.replace(/\x1b(\[[\d;?]*[A-Za-z]|[78])/g, ''));
+      const bars = frames.filter((frame) => frame.includes('batch'));
+      expect(bars.length).toBeGreaterThan(3);
+      for (const bar of bars) expect(bar.length).toBeLessThanOrEqual(columns);
+      if (columns === 80) expect(bars.at(-1)).toMatch(/^epoch 12\/30 [█░]+ batch 125\/125 {2}loss 0\.2345 {2}31,784 img\/s {2}ETA 0s$/);
+      expect(frames.at(-1)).toBe('epoch 12/30  loss 0.2345  val 97.40 %\n');
+    }
+  });
+
+  it('leaves the cursor shown and line wrapping on, so a Ctrl-C in mid-epoch leaves the terminal as it was', () => {
+    const out = barOutput(80);
+    expect(out).not.toContain('\x1b[?25l'); // hide the cursor
+    expect(out).not.toContain('\x1b[?7l'); // turn off line wrapping
   });
 });
 
@@ -134,6 +203,20 @@ describe('demo --model mlp --quick', () => {
     expect(metricsOf(again.folder).epochs.map((epoch) => epoch.trainLoss)).toEqual(metricsOf(first.folder).epochs.map((epoch) => epoch.trainLoss));
     const other = train('mlp-c', '--seed', '8', '--epochs', '1');
     expect(readFileSync(join(other.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(false);
+  });
+});
+
+describe('demo --model softmax, in full (2 s)', () => {
+  it('checks its promised accuracy also when run as the reproduce command it prints, with the default epochs spelled out', () => {
+    const folder = join(output, 'softmax-full');
+    const runs = [demo('--model', 'softmax', '--out', folder)];
+    const command = metricsOf(folder).command;
+    expect(command).toBe('npx tsx examples/demo.ts --model softmax --epochs 20 --seed 0');
+    runs.push(demo(...command.split(' ').slice(3), '--out', folder));
+    for (const { status, stdout } of runs) {
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^test accuracy \d+\.\d+ % \(\d+ of 1,000, promised ≥ 90\.00 %\)/m);
+    }
   });
 });
 

@@ -16,12 +16,12 @@ import { loadMnist, type MnistSplits } from '@tapegrad/data/node';
 import { type DemoFlags, parseFlags, QUICK, usage, UsageError } from './demo/flags.js';
 import { MODELS } from './demo/models.js';
 import { percent, progressFor } from './demo/progress.js';
-import { writeRunFiles } from './demo/run-files.js';
+import { makeRunFolder, writeRunFiles } from './demo/run-files.js';
 
 /** Seed of the train / val / test split: fixed, so every run is tested on the same 1,000 images. */
 const SPLIT_SEED = 0;
 
-/** Runs the demo and returns the exit code: 0, 1 when a full run misses its promised accuracy, 2 for bad flags. */
+/** Runs the demo and returns the exit code: 0, 1 when a full run misses its promised accuracy, 2 for bad flags or an output folder it cannot write to. */
 async function main(args: readonly string[]): Promise<number> {
   let flags: DemoFlags;
   try {
@@ -36,6 +36,14 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
 
+  const folder = flags.out ?? join('demo-output', flags.model);
+  try {
+    await makeRunFolder(folder);
+  } catch (error) {
+    console.error(`demo: cannot save the run in ${folder}: ${(error as Error).message}; choose another folder with --out DIR`);
+    return 2;
+  }
+
   const family = MODELS[flags.model];
   const epochs = flags.epochs ?? (family.defaultEpochs === null ? 0 : flags.quick ? QUICK.epochs : family.defaultEpochs);
   const command = reproduceCommand(flags, epochs);
@@ -43,9 +51,9 @@ async function main(args: readonly string[]): Promise<number> {
   const { threads } = await warmUpKernels();
   const data = loadData(flags.quick);
   const [trainCount, valCount, testCount] = [data.train, data.val, data.test].map((split) => split.y.size);
-  console.log(`MNIST: ${count(trainCount)} training, ${count(valCount)} validation, ${count(testCount)} test images; float32 on ${threads} threads`);
+  console.log(`MNIST: ${count(trainCount)} training, ${count(valCount)} validation, ${count(testCount)} test images; float32 on ${plural(threads, 'thread')}`);
   console.log(`${flags.model}: ${family.summary}`);
-  console.log(`${epochs > 0 ? `${epochs} epochs, ` : ''}seed ${flags.seed}${flags.quick ? ' (--quick: a smoke test)' : ''}`);
+  console.log(`${epochs > 0 ? `${plural(epochs, 'epoch')}, ` : ''}seed ${flags.seed}${flags.quick ? ' (--quick: a smoke test)' : ''}`);
 
   manualSeed(flags.seed);
   const trainingStarted = performance.now();
@@ -56,13 +64,13 @@ async function main(args: readonly string[]): Promise<number> {
   const testAccuracy = correct / testCount;
   // performance.now() counts from the start of the process: loading the code and the data included.
   const wallSeconds = performance.now() / 1000;
-  // The promise holds for the default settings; --quick and other epoch counts are experiments.
-  const promised = !flags.quick && flags.epochs === undefined;
+  // The promise holds for the default settings, also when spelled out as in the reproduce command;
+  // --quick and other epoch counts are experiments.
+  const promised = !flags.quick && epochs === (family.defaultEpochs ?? 0);
   const promise = promised ? `, promised ≥ ${percent(family.promisedAccuracy)}` : '';
   console.log(`test accuracy ${percent(testAccuracy)} (${count(correct)} of ${count(testCount)}${promise}); validation ${percent(trained.valAccuracy)}`);
   console.log(`training took ${trainingSeconds.toFixed(1)} s; the whole run ${wallSeconds.toFixed(1)} s`);
 
-  const folder = flags.out ?? join('demo-output', flags.model);
   const written = await writeRunFiles(folder, {
     weights: trained.weights,
     metadata: { model: flags.model, command, testAccuracy: String(testAccuracy) },
@@ -109,6 +117,11 @@ function reproduceCommand({ model, seed, quick }: DemoFlags, epochs: number): st
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** `1 epoch`, `30 epochs`. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

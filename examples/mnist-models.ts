@@ -4,38 +4,13 @@
  * loads into a model built here. Both take the rows `loadMnist` gives, `[N, 784]`, and return
  * ten class scores per row, `[N, 10]`.
  */
-import type { Tensor } from '@tapegrad/tensor';
-import { Conv2d, Flatten, Linear, MaxPool2d, Module, ReLU, Sequential } from '@tapegrad/nn';
+import { Conv2d, Flatten, Linear, MaxPool2d, ReLU, Sequential, Unflatten } from '@tapegrad/nn';
 import { MNIST_IMAGE_SIZE as SIDE } from '@tapegrad/data/node';
 
 /** Pixels per image: the width of a row of `loadMnist`'s `x`. */
 const PIXELS = SIDE * SIDE;
 /** One score per digit. */
 const CLASSES = 10;
-
-/**
- * Reshapes axis `axis` into `shape`, as PyTorch's `nn.Unflatten`: here `[N, 784]` rows back into
- * `[N, 1, 28, 28]` images, so the CNN takes the same input as the MLP. No parameters; a reshape
- * shares storage.
- */
-export class Unflatten extends Module {
-  /** The axis that is split. */
-  readonly axis: number;
-  /** What it is split into. */
-  readonly shape: readonly number[];
-
-  /** Splits axis `axis` of the input into `shape`. */
-  constructor(axis: number, shape: readonly number[]) {
-    super();
-    this.axis = axis;
-    this.shape = shape;
-  }
-
-  /** `x` with axis `axis` replaced by `shape`. */
-  override forward(x: Tensor): Tensor {
-    return x.reshape([...x.shape.slice(0, this.axis), ...this.shape, ...x.shape.slice(this.axis + 1)]);
-  }
-}
 
 /** Units in the MLP's hidden layer. */
 export const MLP_HIDDEN = 256;

@@ -62,14 +62,18 @@ export function parseFlags(args: readonly string[]): DemoFlags {
   const values: Partial<Record<ValueFlag, string>> = {};
   const switches = new Set<string>();
   for (let i = 0; i < args.length; i++) {
+    // npm's habit `pnpm demo -- --model cnn` reaches the demo with the `--`; with no positional
+    // arguments to set apart, it means nothing here.
+    if (args[i] === '--') continue;
     const arg = args[i] === '-h' ? '--help' : args[i];
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'; every setting is a flag such as --epochs 5`);
-    const [name, inline] = splitOnce(arg.slice(2), '=');
+    if (!arg.startsWith('-')) throw new UsageError(`unexpected argument '${arg}'; every setting is a flag such as --epochs 5`);
+    const [name, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2), '=') : [arg, undefined];
     if ((SWITCHES as readonly string[]).includes(name) && inline === undefined) {
       switches.add(name);
     } else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
       const value = inline ?? args[++i];
-      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      // `--model --epochs 3` left out the model: say so, rather than reject the stray `3`.
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       values[name as ValueFlag] = value;
     } else {
       throw new UsageError(`unknown flag '${arg}'`);

@@ -44,9 +44,10 @@ export function percent(fraction: number): string {
   return `${(100 * fraction).toFixed(2)} %`;
 }
 
-/** The reporter for `stream`: a bar when it is a terminal, plain lines otherwise. */
+/** The reporter for `stream`: a bar when it is a terminal that can redraw a line, plain lines otherwise. */
 export function progressFor(stream: NodeJS.WriteStream): TrainingProgress {
-  return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream);
+  // TERM=dumb (an Emacs shell buffer, for one) is a terminal that shows escape codes as text.
+  return stream.isTTY && process.env.TERM !== 'dumb' ? new BarProgress(stream) : new LineProgress(stream);
 }
 
 function epochLabel(epoch: number, epochs: number): string {
@@ -56,6 +57,9 @@ function epochLabel(epoch: number, epochs: number): string {
 function rate(imagesPerSecond: number): string {
   return `${Math.round(imagesPerSecond).toLocaleString('en-US')} img/s`;
 }
+
+/** Columns of the bar when the terminal has room for them. */
+const BAR_COLUMNS = 24;
 
 /** A cli-progress bar per epoch, replaced by the epoch's line when the epoch ends. */
 class BarProgress implements TrainingProgress {
@@ -67,14 +71,23 @@ class BarProgress implements TrainingProgress {
   }
 
   startEpoch(epoch: number, epochs: number, batches: number): void {
+    const label = epochLabel(epoch, epochs);
+    // The bar gets the columns the text beside it leaves (the text as wide as it usually gets), so
+    // the line fits an 80-column terminal; on a narrower one the bar goes and the line is cut at
+    // the edge (linewrap: true) instead of wrapping onto lines a redraw cannot clear.
+    const text = `${label}  batch ${batches}/${batches}  loss 0.0000  00,000 img/s  ETA 00s`;
+    const barsize = Math.max(0, Math.min(BAR_COLUMNS, (this.#stream.columns || 80) - text.length - 1));
     // The training loop never yields to the event loop, so the bar redraws from update() itself
-    // (synchronousUpdate), at most every 200 ms, instead of from cli-progress's timer.
+    // (synchronousUpdate), at most every 200 ms, instead of from cli-progress's timer. For the same
+    // reason a Ctrl-C kills the process before any handler could run: the bar leaves the cursor
+    // and the terminal's line wrapping alone (no hideCursor, linewrap: true), so there is nothing
+    // to restore.
     this.#bar = new SingleBar({
       stream: this.#stream,
-      format: `${epochLabel(epoch, epochs)} {bar} batch {value}/{total}  loss {loss}  {rate}  ETA {eta}s`,
-      barsize: 24,
+      format: `${label} {bar} batch {value}/{total}  loss {loss}  {rate}  ETA {eta}s`,
+      barsize,
+      linewrap: true,
       clearOnComplete: true,
-      hideCursor: true,
     }, Presets.shades_classic);
     this.#bar.start(batches, 0, { loss: '-', rate: '- img/s' });
   }

@@ -3,8 +3,9 @@
  * from `@tapegrad/nn/node` or Python's `safetensors`), the numbers it printed (metrics.json), and
  * its predicted digit for each test image, so a reloaded model can be checked against the run.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Tensor } from '@tapegrad/tensor';
 import type { Module } from '@tapegrad/nn';
 import { save } from '@tapegrad/nn/node';
@@ -24,9 +25,38 @@ export interface RunOutput {
   readonly testPredictions: Tensor;
 }
 
-/** Writes the run's files into `folder` (made if missing) and returns the names written. */
+/**
+ * Makes `folder` (and its missing parents) and checks that the run can write in it: the demo calls
+ * this before training, so a bad `--out` fails at once instead of after minutes of training.
+ */
+export async function makeRunFolder(folder: string): Promise<void> {
+  await makeFolder(folder);
+  await access(folder, constants.W_OK);
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's `mkdir(folder, { recursive: true })` spins forever on a
+ * folder in /proc (`--out /proc/x`): procfs answers ENOENT, which Node reads as "make the parent
+ * first", finds the parent there, and tries again.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if (!(await stat(folder)).isDirectory()) throw new Error(`${folder} is a file, not a folder`);
+    } else if (code === 'ENOENT' && dirname(folder) !== folder) {
+      await makeFolder(dirname(folder));
+      await mkdir(folder); // a second ENOENT, with the parent there, is final
+    } else {
+      throw error;
+    }
+  }
+}
+
+/** Writes the run's files into `folder`, made by {@link makeRunFolder}, and returns the names written. */
 export async function writeRunFiles(folder: string, { weights, metadata, metrics, testPredictions }: RunOutput): Promise<string[]> {
-  await mkdir(folder, { recursive: true });
   const written: string[] = [];
   if (weights !== null) {
     await save(weights, join(folder, RUN_FILES.weights), { metadata });
