@@ -4,13 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runExample } from './run-example.js';
-
-/** The number after `label` in `out`, e.g. `∂f/∂x = -4`. */
-function numberAfter(out: string, label: string): number {
-  const at = out.indexOf(label);
-  expect(at, `"${label}" in the output`).toBeGreaterThanOrEqual(0);
-  return Number(/^\s*(-?[\d.]+(e-?\d+)?)/.exec(out.slice(at + label.length))![1]);
-}
+import { numberAfter } from './printed-numbers.js';
 
 /** The list after `label`, e.g. `dx = [0.3932, -0.5898]`. */
 function listAfter(out: string, label: string): number[] {

@@ -17,6 +17,7 @@ import { LinearScores } from './demo/linear-scores.js';
 import { predictLabels, type ScoreModel } from './demo/predict.js';
 import { progressFor } from './demo/progress.js';
 import { RUN_FILES } from './demo/run-files.js';
+import { numberAfter } from './printed-numbers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = mkdtempSync(join(tmpdir(), 'tapegrad-demo-'));
@@ -59,13 +60,6 @@ function metricsOf(folder: string): Metrics {
 
 function predictionsOf(folder: string): number[] {
   return JSON.parse(readFileSync(join(folder, RUN_FILES.predictions), 'utf8')) as number[];
-}
-
-/** The number after `label` in `out`. */
-function numberAfter(out: string, label: string): number {
-  const match = new RegExp(`${label} (\\d+(\\.\\d+)?)`).exec(out);
-  expect(match, `"${label} <number>" in the output`).not.toBeNull();
-  return Number(match![1]);
 }
 
 /** Loads `folder`'s model.safetensors into `model` and predicts the 1,000 test digits with it. */

@@ -4,11 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runExample } from './run-example.js';
-
-/** Every number printed after `label`, in order. */
-function numbersAfter(out: string, label: string): number[] {
-  return [...out.matchAll(new RegExp(`${label} (\\d+\\.\\d+)`, 'g'))].map((match) => Number(match[1]));
-}
+import { numbersAfter } from './printed-numbers.js';
 
 describe('MNIST tutorials', () => {
   it('mnist-mlp: the loss falls epoch by epoch and the MLP passes 80 % on the test digits', () => {
