@@ -10,9 +10,9 @@ import { Linear, Module } from '@tapegrad/nn';
 import { softmaxCrossEntropy } from '@tapegrad/losses';
 import { Adam } from '@tapegrad/optim';
 import { spiral } from '@tapegrad/data';
+import { wholeNumberFlag } from './example-flags.js';
 
-const stepsFlag = process.argv.indexOf('--steps');
-const steps = stepsFlag === -1 ? 300 : Number(process.argv[stepsFlag + 1]);
+const steps = wholeNumberFlag('steps', 300);
 
 /**
  * glu(a, b) = a · σ(b). Its partial derivatives are σ(b) for a, and a · σ(b) · (1 − σ(b)) for b —

@@ -2,6 +2,7 @@
  * Runs every example as a user would (`npx tsx examples/<name>.ts`) so none can rot, and checks
  * the numbers each one promises.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,19 @@ describe('examples', () => {
     const losses = [...out.matchAll(/loss (\d+\.\d+)/g)].map((m) => Number(m[1]));
     expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 2);
     expect(Number(/training accuracy (\d+\.\d) %/.exec(out)![1])).toBeGreaterThanOrEqual(95);
+  });
+
+  it('a bad flag value ends an example with exit code 2 and one line naming the flag', () => {
+    for (const [name, args, message] of [
+      ['training-loop.ts', ['--epochs', 'abc'], "training-loop.ts: --epochs needs a whole number ≥ 1, got 'abc'"],
+      ['mnist-mlp.ts', ['--epochs'], 'mnist-mlp.ts: --epochs needs a whole number ≥ 1, got nothing'],
+      ['optimizers.ts', ['--max-steps', '0'], "optimizers.ts: --max-steps needs a whole number ≥ 1, got '0'"],
+    ] as const) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, name), ...args], { cwd: here, encoding: 'utf8' });
+      expect(child.status, name).toBe(2);
+      expect(child.stderr.trim()).toBe(message);
+      expect(child.stdout).toBe('');
+    }
   });
 
   it('every example is run by a test, and every module is imported by an example', () => {

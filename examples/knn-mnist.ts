@@ -18,8 +18,9 @@ import type { Tensor } from '@tapegrad/tensor';
 import { type DistanceMethod, KNearestNeighbor, crossValidate, pairwiseDistances } from '@tapegrad/classifiers';
 import { type Dataset, normalizeRows, take } from '@tapegrad/data';
 import { loadMnist } from '@tapegrad/data/node';
+import { hasFlag } from './example-flags.js';
 
-const quick = process.argv.includes('--quick');
+const quick = hasFlag('quick');
 const seed = 0;
 const ks = quick ? [1, 3, 5] : [1, 3, 5, 8, 10, 12, 15, 20];
 const folds = 5;

@@ -12,8 +12,9 @@ import { Linear, ReLU, Sequential } from '@tapegrad/nn';
 import { softmaxCrossEntropy } from '@tapegrad/losses';
 import { Adam } from '@tapegrad/optim';
 import { spiral } from '@tapegrad/data';
+import { hasFlag } from './example-flags.js';
 
-const quick = process.argv.includes('--quick');
+const quick = hasFlag('quick');
 const epochs = quick ? 150 : 500;
 const seed = 0;
 const hidden = 100;

@@ -15,10 +15,10 @@ import { SGD } from '@tapegrad/optim';
 import { DataLoader, take } from '@tapegrad/data';
 import { loadMnist } from '@tapegrad/data/node';
 import { cnn } from './mnist-models.js';
+import { hasFlag, wholeNumberFlag } from './example-flags.js';
 
-const quick = process.argv.includes('--quick');
-const epochsAt = process.argv.indexOf('--epochs');
-const epochs = epochsAt === -1 ? (quick ? 2 : 5) : Number(process.argv[epochsAt + 1]);
+const quick = hasFlag('quick');
+const epochs = wholeNumberFlag('epochs', quick ? 2 : 5);
 
 setDefaultDtype('float32');
 await warmUpKernels();

@@ -14,10 +14,10 @@ import { SGD } from '@tapegrad/optim';
 import { DataLoader, type Dataset, take } from '@tapegrad/data';
 import { loadMnist } from '@tapegrad/data/node';
 import { mlp } from './mnist-models.js';
+import { hasFlag, wholeNumberFlag } from './example-flags.js';
 
-const quick = process.argv.includes('--quick');
-const epochsAt = process.argv.indexOf('--epochs');
-const epochs = epochsAt === -1 ? (quick ? 2 : 10) : Number(process.argv[epochsAt + 1]);
+const quick = hasFlag('quick');
+const epochs = wholeNumberFlag('epochs', quick ? 2 : 10);
 
 setDefaultDtype('float32'); // twice as fast as float64, and precise enough to train
 await warmUpKernels(); // start the worker threads that share large matrix products

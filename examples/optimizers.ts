@@ -18,18 +18,9 @@
  */
 import { tensor, type Tensor } from '@tapegrad/tensor';
 import { AdaGrad, Adam, RMSProp, SGD } from '@tapegrad/optim';
+import { wholeNumberFlag } from './example-flags.js';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`optimizers: --${name} needs a whole number ≥ 1, got ${process.argv[at + 1]}\nusage: optimizers [--max-steps N]`);
-    process.exit(2);
-  }
-  return value;
-}
-const maxSteps = option('max-steps', 20000);
+const maxSteps = wholeNumberFlag('max-steps', 20000);
 
 interface Optimizer {
   step(): void;

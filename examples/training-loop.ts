@@ -9,9 +9,9 @@ import { Linear, ReLU, Sequential } from '@tapegrad/nn';
 import { softmaxCrossEntropy } from '@tapegrad/losses';
 import { SGD } from '@tapegrad/optim';
 import { spiral } from '@tapegrad/data';
+import { wholeNumberFlag } from './example-flags.js';
 
-const epochsFlag = process.argv.indexOf('--epochs');
-const epochs = epochsFlag === -1 ? 200 : Number(process.argv[epochsFlag + 1]);
+const epochs = wholeNumberFlag('epochs', 200);
 
 manualSeed(0);
 const { x, y } = spiral({ pointsPerClass: 100, classes: 3, seed: 0 });
