@@ -26,7 +26,10 @@ export const knnFamily: ModelFamily = {
   settings: { classifier: 'KNearestNeighbor', distance: 'l2', features: 'rows scaled to unit length', kChoices: K_CHOICES, folds: FOLDS },
   train({ data, seed, log }) {
     const train = { x: normalizeRows(data.train.x), y: data.train.y };
-    const cv = crossValidate((setting) => new KNearestNeighbor(setting), train, { grid: { k: K_CHOICES, distance: ['l2'] }, folds: FOLDS, seed });
+    const started = performance.now();
+    // A few seconds per fold: say so, rather than leave the terminal silent.
+    const onFold = (done: number, folds: number): void => log(`cross-validation fold ${done}/${folds} done  ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const cv = crossValidate((setting) => new KNearestNeighbor(setting), train, { grid: { k: K_CHOICES, distance: ['l2'] }, folds: FOLDS, seed, onFold });
     log(cv.toString());
     const knn = new KNearestNeighbor(cv.best.setting).fit(train.x, train.y);
     const predict = (x: Tensor): Tensor => knn.predict(normalizeRows(x));

@@ -47,6 +47,12 @@ describe('crossValidate', () => {
     }
   });
 
+  it('reports each finished fold to onFold, in order', () => {
+    const reported: [number, number][] = [];
+    crossValidate((s) => new RowRecorder(s), numberedRows(12), { grid: { a: [1, 2], b: ['up'] }, folds: 3, onFold: (done, folds) => reported.push([done, folds]) });
+    expect(reported).toEqual([[1, 3], [2, 3], [3, 3]]);
+  });
+
   it('tries every combination of the grid, last option fastest, and picks the best mean', () => {
     RowRecorder.made = [];
     const result = crossValidate((s) => new RowRecorder(s), numberedRows(12), { grid: { a: [1, 3, 2], b: ['down', 'up'] }, folds: 3 });
