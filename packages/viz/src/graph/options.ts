@@ -1,0 +1,73 @@
+/**
+ * The options every graph drawing takes, with their defaults and validation.
+ * @module
+ */
+import type { Tensor } from '@tapegrad/tensor';
+
+/** How `toDot`, `toMermaid` and `renderSvg` draw a recorded graph. */
+export interface DotOptions {
+  /** Show the values of tensors with at most `maxValues` elements (default true). */
+  showData?: boolean;
+  /** Show each tensor's `.grad`, or its entry in `grads`, when it has one (default true). */
+  showGrad?: boolean;
+  /**
+   * Draw one node per op with shapes only, instead of a node per tensor and per op.
+   * `'auto'` (the default) collapses when the graph holds more than 40 tensors or any tensor
+   * with more than `maxValues` elements, since then the values could not be shown anyway.
+   */
+  collapse?: boolean | 'auto';
+  /** The most elements a tensor may have for its values to be shown (default 6). */
+  maxValues?: number;
+  /** Layout direction: `'LR'` (default) left to right like the course's circuit diagrams, or `'TB'` top to bottom. */
+  rankdir?: 'LR' | 'TB';
+  /** Tensors drawn highlighted, together with the op nodes that produced them. */
+  highlight?: readonly Tensor[];
+  /**
+   * Gradients to draw instead of each tensor's `.grad`: when given, a tensor shows the gradient
+   * this map holds for it, and `grad ?` when it requires grad but the map has no gradient for it
+   * (no entry, or `null`). The backward walk-through uses it to show the partial sums step by
+   * step; every frame then has the same rows, so the layout stays put.
+   */
+  grads?: ReadonlyMap<Tensor, Tensor | null>;
+  /**
+   * When given, only these tensors show their values and the others show `?`: for stepping
+   * through the forward pass one op at a time.
+   */
+  known?: ReadonlySet<Tensor>;
+}
+
+/** `DotOptions` with every default filled in. */
+export interface ResolvedOptions {
+  readonly showData: boolean;
+  readonly showGrad: boolean;
+  readonly collapse: boolean | 'auto';
+  readonly maxValues: number;
+  readonly rankdir: 'LR' | 'TB';
+  readonly highlight: ReadonlySet<Tensor>;
+  readonly grads: ReadonlyMap<Tensor, Tensor | null> | undefined;
+  readonly known: ReadonlySet<Tensor> | undefined;
+}
+
+/** Fills in the defaults of `options`, throwing an error that names `caller` for a bad value. */
+export function resolveOptions(caller: string, options: DotOptions = {}): ResolvedOptions {
+  const { showData = true, showGrad = true, collapse = 'auto', maxValues = 6, rankdir = 'LR' } = options;
+  if (collapse !== true && collapse !== false && collapse !== 'auto') {
+    throw new Error(`${caller}: collapse must be true, false or 'auto', got ${JSON.stringify(collapse)}`);
+  }
+  if (!Number.isInteger(maxValues) || maxValues < 0) {
+    throw new Error(`${caller}: maxValues must be a whole number >= 0, got ${String(maxValues)}`);
+  }
+  if (rankdir !== 'LR' && rankdir !== 'TB') {
+    throw new Error(`${caller}: rankdir must be 'LR' or 'TB', got ${JSON.stringify(rankdir)}`);
+  }
+  return {
+    showData: Boolean(showData),
+    showGrad: Boolean(showGrad),
+    collapse,
+    maxValues,
+    rankdir,
+    highlight: new Set(options.highlight ?? []),
+    grads: options.grads,
+    known: options.known,
+  };
+}

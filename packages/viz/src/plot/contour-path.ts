@@ -1,0 +1,178 @@
+/**
+ * `contourPath`: the contour lines of a 2-D function with paths drawn over them, the picture of
+ * optimizers finding their way down a loss surface (Rosenbrock's banana, a saddle, a narrow bowl).
+ */
+import { chartFrame } from './chart-frame.js';
+import { automaticLevels } from './contour-levels.js';
+import type { LegendEntry } from './legend.js';
+import { contourLines, type SampledGrid } from './marching-squares.js';
+import { cross, dot, hollowDot } from './markers.js';
+import { checkPositive, checkRange, checkWholeNumber } from './option-checks.js';
+import { seriesColour } from './palette.js';
+import { linearAxis } from './scale.js';
+import { element, num, svgDocument } from './svg.js';
+
+/** A named path over the surface, such as an optimizer's iterates. */
+export interface SurfacePath {
+  /** Shown in the legend and in error messages. */
+  readonly name: string;
+  /** The (x, y) points in order, start first. */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/** A named point on the surface, such as the minimum. */
+export interface SurfaceMark {
+  readonly name: string;
+  readonly at: readonly [number, number];
+}
+
+/** Options of {@link contourPath}. */
+export interface ContourPathOptions {
+  /** The x interval drawn, [lo, hi]. */
+  readonly xRange: readonly [number, number];
+  /** The y interval drawn, [lo, hi]. */
+  readonly yRange: readonly [number, number];
+  /** The levels to draw, or how many to choose automatically (default 10). */
+  readonly levels?: readonly number[] | number;
+  /** Automatic levels in equal ratios instead of equal steps (Rosenbrock's valley needs them). Default false. */
+  readonly logLevels?: boolean;
+  /** Grid cells along each axis that f is sampled on; default 150. */
+  readonly resolution?: number;
+  /** Paths drawn over the contours, each in its own colour, hollow dot at the start, filled dot at the end. */
+  readonly paths?: readonly SurfacePath[];
+  /** Points marked with a black ×, such as the minimum. */
+  readonly marks?: readonly SurfaceMark[];
+  /** Written above the picture. */
+  readonly title?: string;
+  /** Written under the x axis; default 'x'. */
+  readonly xLabel?: string;
+  /** Written along the y axis; default 'y'. */
+  readonly yLabel?: string;
+  /** Picture width in pixels; default 640. */
+  readonly width?: number;
+  /** Picture height in pixels; default 480. */
+  readonly height?: number;
+}
+
+const CONTOUR_COLOUR = '#9a9a9a';
+const MARK_COLOUR = '#000000';
+
+/**
+ * Draws the contour lines of `f` over `xRange` × `yRange` and the `paths` over them, and returns
+ * the SVG text. f is sampled on a `resolution` × `resolution` grid and the lines are traced by
+ * marching squares (closed rings stay closed); where f is NaN or infinite, the lines stop. The
+ * levels are `levels` if it is a list, else that many chosen from the samples (log-spaced with
+ * `logLevels`).
+ *
+ * Each path gets the next colour of matplotlib's cycle and an entry in the legend; a hollow dot
+ * marks its start and a filled dot its end. A path may leave the picture (it is clipped at the
+ * frame), but every point must be finite: an error names the path and the index. Points closer
+ * than half a pixel to the previous one drawn are left out (the last one never is), so a path of
+ * 20,000 small steps costs only the points that show.
+ *
+ * ```ts
+ * const rosenbrock = (x: number, y: number) => (1 - x) ** 2 + 100 * (y - x * x) ** 2;
+ * const svg = contourPath(rosenbrock, {
+ *   xRange: [-2, 2],
+ *   yRange: [-1, 3],
+ *   logLevels: true,
+ *   paths: [{ name: 'SGD', points: [[-1.2, 1], [-1.1, 1.05], [-1, 1.02]] }],
+ *   marks: [{ name: 'minimum (1, 1)', at: [1, 1] }],
+ * });
+ * ```
+ */
+export function contourPath(f: (x: number, y: number) => number, options: ContourPathOptions): string {
+  const where = 'contourPath';
+  if (typeof f !== 'function') throw new Error(`${where}: f must be a function (x, y) => number; got ${typeof f}`);
+  const { xRange, yRange, levels = 10, logLevels = false, resolution = 150, paths = [], marks = [], title, xLabel = 'x', yLabel = 'y', width = 640, height = 480 } = options ?? ({} as ContourPathOptions);
+  checkRange(where, 'xRange', xRange);
+  checkRange(where, 'yRange', yRange);
+  checkWholeNumber(where, 'resolution', resolution);
+  checkPositive(where, 'width', width);
+  checkPositive(where, 'height', height);
+  if (typeof levels === 'number') checkWholeNumber(where, 'levels', levels);
+  else if (!levels.every(Number.isFinite)) throw new Error(`${where}: levels must be finite numbers; got [${levels.join(', ')}]`);
+  paths.forEach((path, p) => checkPath(where, path, p));
+  for (const { name, at } of marks) {
+    if (at.length !== 2 || !at.every(Number.isFinite)) throw new Error(`${where}: mark '${name}' must be at [x, y], two finite numbers; got [${at.join(', ')}]`);
+  }
+
+  const grid = sample(f, xRange, yRange, resolution);
+  const legend: LegendEntry[] = [
+    ...paths.map(({ name }, p): LegendEntry => ({ name, colour: seriesColour(p), sample: 'line' })),
+    ...(paths.length > 0 ? [{ name: 'start', colour: '#555555', sample: 'hollow-dot' } as const, { name: 'end', colour: '#555555', sample: 'dot' } as const] : []),
+    ...marks.map(({ name }): LegendEntry => ({ name, colour: MARK_COLOUR, sample: 'cross' })),
+  ];
+  const frame = chartFrame({
+    where,
+    width,
+    height,
+    title,
+    xLabel,
+    yLabel,
+    legend,
+    x: linearAxis(xRange[0], xRange[1], { extend: false }),
+    y: linearAxis(yRange[0], yRange[1], { extend: false }),
+  });
+  const fromGrid = ([i, j]: readonly [number, number]): string => {
+    const x = xRange[0] + (i / resolution) * (xRange[1] - xRange[0]);
+    const y = yRange[0] + (j / resolution) * (yRange[1] - yRange[0]);
+    return `${num(frame.x(x))} ${num(frame.y(y))}`;
+  };
+  const levelList = typeof levels === 'number' ? automaticLevels(grid, levels, logLevels) : levels;
+  const contours = levelList.flatMap((level) =>
+    contourLines(grid, level).map(({ points, closed }) =>
+      element('path', { class: 'contour', 'data-level': String(level), d: `M${points.map(fromGrid).join('L')}${closed ? 'Z' : ''}` }),
+    ),
+  );
+
+  const { left, top, right, bottom } = frame.area;
+  const clipId = `plot-area-${[left, top, right - left, bottom - top].map(Math.round).join('-')}`;
+  const drawnPaths = paths.map(({ name, points }, p) => {
+    const colour = seriesColour(p);
+    const pixels = thinned(points.map(([x, y]) => [frame.x(x), frame.y(y)] as const));
+    const [startX, startY] = pixels[0];
+    const [endX, endY] = pixels[pixels.length - 1];
+    const line = element('polyline', { points: pixels.map(([x, y]) => `${num(x)},${num(y)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round' });
+    return element('g', { class: 'path', 'data-name': name }, [line, hollowDot(startX, startY, colour), dot(endX, endY, colour)].join(''));
+  });
+  const drawnMarks = marks.map(({ name, at: [x, y] }) => element('g', { class: 'mark', 'data-name': name }, cross(frame.x(x), frame.y(y), MARK_COLOUR)));
+
+  return svgDocument(width, height, [
+    ...frame.behind,
+    element('clipPath', { id: clipId }, element('rect', { x: left, y: top, width: right - left, height: bottom - top })),
+    element('g', { class: 'contours', 'clip-path': `url(#${clipId})`, fill: 'none', stroke: CONTOUR_COLOUR, 'stroke-width': 1 }, `\n${contours.join('\n')}\n`),
+    element('g', { class: 'paths', 'clip-path': `url(#${clipId})` }, `\n${[...drawnPaths, ...drawnMarks].join('\n')}\n`),
+    ...frame.front,
+  ]);
+}
+
+/** f on the (resolution + 1)² corners of the grid's cells. */
+function sample(f: (x: number, y: number) => number, [x0, x1]: readonly [number, number], [y0, y1]: readonly [number, number], resolution: number): SampledGrid {
+  const columns = resolution + 1;
+  const values = new Float64Array(columns * columns);
+  for (let j = 0; j < columns; j++) {
+    const y = y0 + (j / resolution) * (y1 - y0);
+    for (let i = 0; i < columns; i++) values[j * columns + i] = f(x0 + (i / resolution) * (x1 - x0), y);
+  }
+  return { columns, rows: columns, values };
+}
+
+function checkPath(where: string, { name, points }: SurfacePath, index: number): void {
+  const label = `path ${index} ('${name}')`;
+  if (points.length === 0) throw new Error(`${where}: ${label} has no points; give it at least its start`);
+  const bad = points.findIndex((point) => point.length !== 2 || !Number.isFinite(point[0]) || !Number.isFinite(point[1]));
+  if (bad >= 0) {
+    throw new Error(`${where}: ${label} has point ${bad} = [${points[bad].join(', ')}]; every point must be two finite numbers (stop the path where the optimizer diverged)`);
+  }
+}
+
+/** The pixels, without those closer than half a pixel to the last one kept; the last is always kept. */
+function thinned(pixels: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const kept = [pixels[0]];
+  for (let i = 1; i < pixels.length; i++) {
+    const [x, y] = kept[kept.length - 1];
+    if (i === pixels.length - 1 || Math.hypot(pixels[i][0] - x, pixels[i][1] - y) >= 0.5) kept.push(pixels[i]);
+  }
+  return kept;
+}

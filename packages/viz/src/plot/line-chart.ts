@@ -1,0 +1,122 @@
+/**
+ * `lineChart`: loss and accuracy curves as an SVG picture, several named series on one pair of
+ * axes, with a log scale for losses that fall over decades.
+ */
+import { chartFrame } from './chart-frame.js';
+import type { LegendEntry } from './legend.js';
+import { dot } from './markers.js';
+import { checkPositive } from './option-checks.js';
+import { seriesColour } from './palette.js';
+import { linearAxis, logAxis } from './scale.js';
+import { element, num, svgDocument } from './svg.js';
+
+/** One curve of a {@link lineChart}. */
+export interface LineSeries {
+  /** Shown in the legend, and in error messages about this series. */
+  readonly name: string;
+  /** The values, one per point. */
+  readonly y: readonly number[];
+  /** The x of each point; default 0, 1, …, y.length − 1. Same length as `y`. */
+  readonly x?: readonly number[];
+}
+
+/** Options of {@link lineChart}. */
+export interface LineChartOptions {
+  /** Written above the chart. */
+  readonly title?: string;
+  /** Written under the x axis. */
+  readonly xLabel?: string;
+  /** Written along the y axis. */
+  readonly yLabel?: string;
+  /** A log-scale y axis with ticks at the decades (every value must then be > 0). Default false. */
+  readonly logY?: boolean;
+  /** Picture width in pixels; default 640. */
+  readonly width?: number;
+  /** Picture height in pixels; default 400. */
+  readonly height?: number;
+}
+
+/** Series with at most this many points also get a dot at each point (a 3-epoch run is 3 dots, not 2 bends). */
+const MAX_DOTTED_POINTS = 30;
+
+/**
+ * Draws `series` as lines on one chart and returns the SVG text. Each series gets the next
+ * colour of matplotlib's default cycle and an entry in the legend above the plot. The axes span
+ * the data rounded out to nice ticks (1, 2, 5 × 10ᵏ; whole numbers when every x is one, such as
+ * epochs); with `logY` the y axis runs from decade to decade. Values must be finite (and > 0 with
+ * `logY`): an error names the series and the index of the first bad one, since a NaN in a loss
+ * curve is a finding to look into rather than a gap to draw over.
+ *
+ * The output is plain text (no DOM): the same call gives the same bytes in Node and in a browser.
+ *
+ * ```ts
+ * const svg = lineChart(
+ *   [{ name: 'training loss', x: [1, 2, 3], y: [0.61, 0.32, 0.25] }],
+ *   { title: 'MLP on MNIST', xLabel: 'epoch', yLabel: 'loss', logY: true },
+ * );
+ * ```
+ */
+export function lineChart(series: readonly LineSeries[], options: LineChartOptions = {}): string {
+  const where = 'lineChart';
+  const { title, xLabel, yLabel, logY = false, width = 640, height = 400 } = options;
+  checkPositive(where, 'width', width);
+  checkPositive(where, 'height', height);
+  if (series.length === 0) throw new Error(`${where}: no series to draw; pass at least one { name, y }`);
+  const points = series.map((one, s) => pointsOf(where, one, s, logY));
+  const [xLo, xHi] = extent(points.map((p) => p.x));
+  const [yLo, yHi] = extent(points.map((p) => p.y));
+  const wholeNumberX = points.every((p) => p.x.every(Number.isInteger));
+  const legend: LegendEntry[] = series.map(({ name }, s) => ({ name, colour: seriesColour(s), sample: 'line' }));
+  const frame = chartFrame({
+    where,
+    width,
+    height,
+    title,
+    xLabel,
+    yLabel,
+    legend,
+    x: linearAxis(xLo, xHi, { extend: true, wholeNumbers: wholeNumberX }),
+    y: logY ? logAxis(yLo, yHi) : linearAxis(yLo, yHi, { extend: true }),
+  });
+  const curves = points.map(({ x, y }, s) => {
+    const colour = seriesColour(s);
+    const pixels = x.map((value, i) => [frame.x(value), frame.y(y[i])] as const);
+    const line = element('polyline', { points: pixels.map(([px, py]) => `${num(px)},${num(py)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round' });
+    const dots = pixels.length <= MAX_DOTTED_POINTS ? pixels.map(([px, py]) => dot(px, py, colour)) : [];
+    return element('g', { class: 'series', 'data-name': series[s].name }, [line, ...dots].join(''));
+  });
+  return svgDocument(width, height, [...frame.behind, ...curves, ...frame.front]);
+}
+
+/** The series' x and y, checked: equal lengths, finite values, y > 0 under a log axis. */
+function pointsOf(where: string, { name, x, y }: LineSeries, index: number, logY: boolean): { x: readonly number[]; y: readonly number[] } {
+  const label = `series ${index} ('${name}')`;
+  if (y.length === 0) throw new Error(`${where}: ${label} has no points; leave it out or give it at least one y value`);
+  if (x !== undefined && x.length !== y.length) {
+    throw new Error(`${where}: ${label} has ${x.length} x values for ${y.length} y values; give one x per y, or leave x out for 0, 1, 2, …`);
+  }
+  for (const [axis, values] of [['x', x], ['y', y]] as const) {
+    const bad = values?.findIndex((value) => !Number.isFinite(value)) ?? -1;
+    if (bad >= 0) {
+      throw new Error(`${where}: ${label} has ${axis}[${bad}] = ${String(values![bad])}; every value must be finite (cut the series where training diverged, or plot it up to there)`);
+    }
+  }
+  if (logY) {
+    const bad = y.findIndex((value) => value <= 0);
+    if (bad >= 0) throw new Error(`${where}: ${label} has y[${bad}] = ${y[bad]}, which a log axis cannot show; every y must be > 0 with logY (or draw it with logY: false)`);
+  }
+  return { x: x ?? y.map((_, i) => i), y };
+}
+
+/** The smallest and largest of all `lists` (a loop: spreading 10⁵ per-step losses into Math.min overflows the stack). */
+function extent(lists: readonly (readonly number[])[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const list of lists) {
+    for (const value of list) {
+      if (value < lo) lo = value;
+      if (value > hi) hi = value;
+    }
+  }
+  return [lo, hi];
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { noGrad, tensor, type Tensor } from '@tapegrad/tensor';
+import { backwardFrames, explainBackward } from '@tapegrad/viz';
+
+describe('explainBackward refuses', () => {
+  it('a non-scalar output without grad, as backward does, naming the shape and the fix', () => {
+    const y = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true, label: 'h' }).mul(2);
+    expect(() => explainBackward(y)).toThrow(/explainBackward: .*\[2,3\].* has 6 elements; without \{ grad \} it needs a scalar .*y\.sum\(\).*grad of shape \[2,3\]/);
+  });
+
+  it('a grad of the wrong shape or type', () => {
+    const y = tensor([1, 2], { requiresGrad: true }).mul(2);
+    expect(() => explainBackward(y, { grad: tensor([1, 2, 3]) })).toThrow(/explainBackward: grad of shape \[3\] does not match .*\[2\]/);
+    expect(() => explainBackward(y, { grad: [1, 2] as unknown as Tensor })).toThrow(/explainBackward: grad must be a Tensor of shape \[2\], got a plain array/);
+  });
+
+  it('an output that does not require grad', () => {
+    expect(() => explainBackward(tensor([1, 2]).sum())).toThrow(/explainBackward: .* does not require grad .*requiresGrad: true/);
+  });
+
+  it('something that is not a tensor', () => {
+    expect(() => explainBackward(3 as unknown as Tensor)).toThrow(/explainBackward: expected a Tensor, got number/);
+  });
+
+  it('a graph freed by an earlier backward, saying to explain first or retain the graph', () => {
+    const y = tensor([1, 2], { requiresGrad: true }).mul(3).sum();
+    y.backward();
+    expect(() => explainBackward(y)).toThrow(/explainBackward: the graph behind .* was freed .*before y\.backward\(\).*retainGraph: true/);
+  });
+
+  it('a graph whose saved values were changed in place since', () => {
+    const x = tensor([1, 2], { requiresGrad: true, label: 'x' });
+    const e = x.exp();
+    const y = e.sum();
+    noGrad(() => e.add_(1));
+    expect(() => explainBackward(y)).toThrow(/explainBackward: the output .* of exp was modified in place after the op saved it \(version 0 → 1\)/);
+  });
+
+  it('a step count outside the walk, and frames of something that is not an explanation', () => {
+    const explanation = explainBackward(tensor(2, { requiresGrad: true }).mul(3));
+    expect(() => explanation.gradsAfter(2)).toThrow(/gradsAfter: stepCount must be an integer from 0 to 1 .*got 2/);
+    expect(() => explanation.nameOf(tensor(1))).toThrow(/nameOf: .* is not part of the graph/);
+    expect(() => backwardFrames({} as never)).toThrow(/backwardFrames: expected the result of explainBackward\(y\)/);
+  });
+});

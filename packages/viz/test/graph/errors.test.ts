@@ -1,0 +1,40 @@
+import { add, mul, tensor } from '@tapegrad/tensor';
+import { describe, expect, it } from 'vitest';
+import { renderSvg, toDot, toMermaid, type DotOptions } from '../../src/index.js';
+import { courseCircuit } from './circuit.js';
+
+describe('graph drawing errors', () => {
+  it('say the graph was freed by backward, through which op, and how to keep it', async () => {
+    const { f } = courseCircuit();
+    f.backward();
+    const message =
+      'the graph of [] float64 (f): the part through mul (output [] float64 (f)) was freed by backward. ' +
+      'Draw it before calling backward, or keep the graph with y.backward({ retainGraph: true }).';
+    expect(() => toDot(f)).toThrow(`toDot: cannot draw ${message}`);
+    expect(() => toMermaid(f)).toThrow(`toMermaid: cannot draw ${message}`);
+    await expect(renderSvg(f)).rejects.toThrow(`renderSvg: cannot draw ${message}`);
+  });
+
+  it('name the op deeper in the graph when only that part was freed', () => {
+    const x = tensor(2, { requiresGrad: true, label: 'x' });
+    const h = mul(x, x);
+    h.label = 'h';
+    h.backward(); // frees the mul
+    expect(() => toDot(add(h, 1))).toThrow(/^toDot: cannot draw the graph of \[\] float64: the part through mul \(output \[\] float64 \(h\)\) was freed/);
+  });
+
+  it('reject an argument that is not a Tensor', async () => {
+    expect(() => toDot([1, 2] as never)).toThrow('toDot: expected a Tensor (the output whose graph to draw), got Array');
+    expect(() => toMermaid(undefined as never)).toThrow('toMermaid: expected a Tensor (the output whose graph to draw), got undefined');
+    await expect(renderSvg(3 as never)).rejects.toThrow('renderSvg: expected a Tensor (the output whose graph to draw), got number');
+  });
+
+  it('reject bad options, naming the option and the value', () => {
+    const x = tensor(1, { requiresGrad: true });
+    const bad = (options: unknown) => () => toDot(x, options as DotOptions);
+    expect(bad({ maxValues: -1 })).toThrow('toDot: maxValues must be a whole number >= 0, got -1');
+    expect(bad({ maxValues: 2.5 })).toThrow('toDot: maxValues must be a whole number >= 0, got 2.5');
+    expect(bad({ collapse: 'yes' })).toThrow(`toDot: collapse must be true, false or 'auto', got "yes"`);
+    expect(bad({ rankdir: 'RL' })).toThrow(`toDot: rankdir must be 'LR' or 'TB', got "RL"`);
+  });
+});

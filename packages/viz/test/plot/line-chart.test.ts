@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { lineChart } from '../../src/index.js';
+import { axisMap, elements, polylinePoints, ticks } from './parse-svg.js';
+
+/** The polyline points of the series named `name`. */
+function seriesPoints(svg: string, name: string): [number, number][] {
+  const group = elements(svg, 'g', 'series').find(({ attributes }) => attributes['data-name'] === name);
+  expect(group, `series '${name}'`).toBeDefined();
+  return polylinePoints(elements(group!.content, 'polyline')[0].attributes.points);
+}
+
+describe('lineChart', () => {
+  it('puts every point where the axes say its x and y are, left to right', () => {
+    const y = [0.5, 1, 2, 1.5, 0.25];
+    const svg = lineChart([{ name: 'loss', y }]);
+    const points = seriesPoints(svg, 'loss');
+    expect(points).toHaveLength(5);
+    const [x, yAxis] = [axisMap(svg, 'x'), axisMap(svg, 'y')];
+    points.forEach(([px, py], i) => {
+      expect(px).toBeCloseTo(x.toPixel(i), 1); // x defaults to 0, 1, 2, …
+      expect(py).toBeCloseTo(yAxis.toPixel(y[i]), 1);
+    });
+    for (let i = 1; i < points.length; i++) expect(points[i][0]).toBeGreaterThan(points[i - 1][0]);
+    // Larger values are higher up: a smaller pixel row.
+    expect(points[2][1]).toBeLessThan(points[0][1]);
+  });
+
+  it('rounds the axes out to nice ticks, whole numbers for whole-number x such as epochs', () => {
+    const svg = lineChart([{ name: 'loss', x: [1, 2, 3], y: [2.3, 0.9, 0.23] }]);
+    expect(ticks(svg, 'y').map((tick) => tick.value)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+    expect(elements(svg, 'text', 'y-tick-label').map((label) => label.content)).toEqual(['0', '0.5', '1.0', '1.5', '2.0', '2.5']);
+    const xTicks = ticks(svg, 'x').map((tick) => tick.value);
+    expect(xTicks.every(Number.isInteger)).toBe(true);
+    expect(xTicks[0]).toBeLessThanOrEqual(1);
+    expect(xTicks.at(-1)).toBeGreaterThanOrEqual(3);
+    const [first, last] = [seriesPoints(svg, 'loss')[0], seriesPoints(svg, 'loss')[2]];
+    expect(first[0]).toBeCloseTo(axisMap(svg, 'x').toPixel(1), 1);
+    expect(last[0]).toBeCloseTo(axisMap(svg, 'x').toPixel(3), 1);
+  });
+
+  it('with logY, ticks the decades and spaces them equally, and a point at 0.1 lies on the 10⁻¹ tick', () => {
+    const y = [2.3, 0.1, 0.05];
+    const svg = lineChart([{ name: 'loss', y }], { logY: true });
+    const decades = ticks(svg, 'y');
+    expect(decades.map((tick) => tick.value)).toEqual([0.01, 0.1, 1, 10]);
+    expect(elements(svg, 'text', 'y-tick-label').map((label) => label.content)).toEqual(['10⁻²', '10⁻¹', '10⁰', '10¹']);
+    const gaps = decades.slice(1).map((tick, i) => tick.pixel - decades[i].pixel);
+    for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0], 1);
+    // Minor ticks at 2–9 × 10ᵏ inside the three decades.
+    expect(elements(svg, 'line', 'y-minor-tick')).toHaveLength(24);
+    const points = seriesPoints(svg, 'loss');
+    expect(points[1][1]).toBeCloseTo(decades[1].pixel, 1);
+    const map = axisMap(svg, 'y', true);
+    points.forEach(([, py], i) => expect(map.toValue(py)).toBeCloseTo(y[i], 2));
+  });
+
+  it('names every series in the legend, in order and in its line colour', () => {
+    const svg = lineChart([
+      { name: 'training loss', y: [1, 0.5] },
+      { name: 'validation loss', y: [1.1, 0.7] },
+      { name: '<b>&"', y: [1, 1] },
+    ]);
+    const entries = elements(svg, 'g', 'legend-entry');
+    expect(entries.map((entry) => entry.attributes['data-name'])).toEqual(['training loss', 'validation loss', '<b>&"']);
+    const lineColours = elements(svg, 'polyline').map((line) => line.attributes.stroke);
+    const legendColours = entries.map((entry) => elements(entry.content, 'line')[0].attributes.stroke);
+    expect(legendColours).toEqual(lineColours);
+    expect(new Set(lineColours).size).toBe(3);
+    expect(svg).toContain('&lt;b&gt;&amp;&quot;'); // escaped, so the SVG stays well-formed
+  });
+
+  it('writes the title and the axis labels, marks the points of a short series and not those of a long one', () => {
+    const svg = lineChart([{ name: 'short', y: [3, 2, 1] }, { name: 'long', y: Array.from({ length: 100 }, (_, i) => 1 / (i + 1)) }], { title: 'MLP', xLabel: 'epoch', yLabel: 'loss' });
+    expect(elements(svg, 'text', 'title')[0].content).toBe('MLP');
+    expect(elements(svg, 'text', 'x-label')[0].content).toBe('epoch');
+    expect(elements(svg, 'text', 'y-label')[0].content).toBe('loss');
+    const [short, long] = elements(svg, 'g', 'series');
+    expect(elements(short.content, 'circle')).toHaveLength(3);
+    expect(elements(long.content, 'circle')).toHaveLength(0);
+    expect(polylinePoints(elements(long.content, 'polyline')[0].attributes.points)).toHaveLength(100);
+  });
+
+  it('is a well-formed SVG of the asked size, and the same bytes for the same call', () => {
+    const draw = (): string => lineChart([{ name: 'a', y: [1, 2] }], { width: 300, height: 200 });
+    const svg = draw();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="300" height="200" viewBox="0 0 300 200"/);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(draw()).toBe(svg);
+  });
+
+  it('draws a constant series on a widened axis', () => {
+    const svg = lineChart([{ name: 'flat', y: [2, 2, 2] }]);
+    const points = seriesPoints(svg, 'flat');
+    const map = axisMap(svg, 'y');
+    for (const [, py] of points) expect(map.toValue(py)).toBeCloseTo(2, 6);
+    expect(ticks(svg, 'y').length).toBeGreaterThan(1);
+  });
+
+  it('refuses bad input with errors that name the series, the index and the fix', () => {
+    expect(() => lineChart([{ name: 'loss', y: [1, NaN] }])).toThrow("lineChart: series 0 ('loss') has y[1] = NaN; every value must be finite");
+    expect(() => lineChart([{ name: 'a', y: [1] }, { name: 'b', y: [1, 2], x: [0, Infinity] }])).toThrow("lineChart: series 1 ('b') has x[1] = Infinity");
+    expect(() => lineChart([{ name: 'loss', y: [1, 0.1, 0] }], { logY: true })).toThrow(
+      "lineChart: series 0 ('loss') has y[2] = 0, which a log axis cannot show; every y must be > 0 with logY",
+    );
+    expect(() => lineChart([{ name: 'loss', y: [1, 2], x: [1] }])).toThrow("lineChart: series 0 ('loss') has 1 x values for 2 y values");
+    expect(() => lineChart([{ name: 'loss', y: [] }])).toThrow("lineChart: series 0 ('loss') has no points");
+    expect(() => lineChart([])).toThrow('lineChart: no series to draw');
+    expect(() => lineChart([{ name: 'a', y: [1] }], { width: -5 })).toThrow('lineChart: width must be a finite number > 0; got -5');
+    expect(() => lineChart([{ name: 'a', y: [1] }], { width: 90, height: 60 })).toThrow(/^lineChart: a 90 × 60 picture leaves a plot area of .*; make width and height larger/);
+  });
+});
