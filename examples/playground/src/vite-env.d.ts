@@ -1,0 +1,2 @@
+/// <reference types="vite/client" />
+// Vite's types: lets `import './style.css'` typecheck (Vite bundles the stylesheet).

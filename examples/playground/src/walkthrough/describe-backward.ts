@@ -1,0 +1,49 @@
+/**
+ * The step panel's text for one backward step: the gradient arriving at the node, the op's local
+ * rule, and what it sends to each input — with the sum spelled out where a value used twice
+ * gets its second contribution.
+ */
+import type { Tensor } from '@tapegrad/tensor';
+import type { BackwardExplanation, BackwardStep } from '@tapegrad/viz';
+import { formula } from './describe-forward.js';
+import { formatTensor } from './format-tensor.js';
+
+/** The panel lines before the first step: where backward starts and with what. */
+export function describeSeed(explanation: BackwardExplanation): string[] {
+  const y = explanation.nameOf(explanation.y);
+  return [
+    `backward starts at the output: ∂${y}/∂${y} = ${formatTensor(explanation.seed)}`,
+    'each step takes one node, newest first, multiplies the gradient arriving at its output',
+    'by the local derivative, and sends the result to the node’s inputs',
+  ];
+}
+
+/** The panel lines for `step`; after the last step, the gradients of all leaves too. */
+export function describeBackward(explanation: BackwardExplanation, step: BackwardStep): string[] {
+  // A method of the explanation (it reads private state), so called on it, not destructured.
+  const nameOf = (x: Tensor) => explanation.nameOf(x);
+  const y = nameOf(explanation.y);
+  const out = nameOf(step.output);
+  const d = (x: string) => `∂${y}/∂${x}`;
+  const lines = [
+    `${out} = ${formula(step.op, (step.node.inputs ?? []).map(nameOf))}   (${step.op})`,
+    `arriving: ${d(out)} = ${formatTensor(step.upstream)}`,
+    `rule: ${step.rule.words}`,
+    `      ${step.rule.symbols}`,
+  ];
+  for (const input of step.inputs) {
+    const name = nameOf(input.input);
+    if (input.grad === null) lines.push(`sends nothing to ${name} (a constant: no gradient needed)`);
+    else if (input.summed && input.previous !== null && input.total !== null) {
+      lines.push(
+        `sends ${d(name)} += ${formatTensor(input.grad)}: ${name} is used more than once, so its gradients add: ` +
+          `${formatTensor(input.previous)} + ${formatTensor(input.grad)} = ${formatTensor(input.total)}`,
+      );
+    } else lines.push(`sends ${d(name)} = ${formatTensor(input.grad)}`);
+  }
+  if (step.index === explanation.steps.length - 1) {
+    const leaves = [...explanation.leafGrads].map(([leaf, grad]) => `${d(nameOf(leaf))} = ${formatTensor(grad)}`);
+    lines.push(`done: ${leaves.join(', ')}`);
+  }
+  return lines;
+}
