@@ -2,9 +2,16 @@
  * The course-notes examples, each run with `--quick` as a child process, checked against the
  * numbers the notes give and the numbers each example promises in its top comment.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runExample } from './run-example.js';
 import { numberAfter } from './printed-numbers.js';
+import { plottedCharts } from './plotted-values.js';
+
+const output = mkdtempSync(join(tmpdir(), 'tapegrad-course-'));
+afterAll(() => rmSync(output, { recursive: true, force: true }));
 
 /** The list after `label`, e.g. `dx = [0.3932, -0.5898]`. */
 function listAfter(out: string, label: string): number[] {
@@ -62,6 +69,26 @@ describe('course examples', () => {
     expect(out).toContain('max relative error 1: probably wrong (> 1e-2)');
     expect(out).toMatch(/gradcheck ok: .*; 4 kinks not counted/);
     expect(out).toContain('kink at scores[0,1]: left slope 0.0000, right slope 0.5000, backward 0, centered difference 0.2500');
+  });
+
+  it('optimizers draws the six paths over Rosenbrock from (−1.2, 1), ending where the table says', () => {
+    // 2,000 steps: Momentum, Nesterov and Adam reach (1, 1) within 0.01 (the table's step counts),
+    // SGD and AdaGrad are still creeping along the valley floor.
+    const out = runExample('optimizers.ts', '--max-steps', '2000', '--out', output);
+    expect(out).toContain(`wrote ${join(output, 'trajectories.svg')}`);
+    const [chart, ...others] = plottedCharts(readFileSync(join(output, 'trajectories.svg'), 'utf8'));
+    expect(others).toEqual([]);
+    expect(chart.contours).toBeGreaterThan(10);
+    expect(chart.paths.map((path) => path.name)).toEqual(['SGD', 'Momentum', 'Nesterov', 'AdaGrad', 'RMSProp', 'Adam']);
+    const converged = new Map([...out.matchAll(/^(\w+) +(\d+) /gm)].map(([, name, steps]) => [name, Number(steps)]));
+    for (const { name, start, end } of chart.paths) {
+      expect(start.map((v) => Number(v.toFixed(2)))).toEqual([-1.2, 1]);
+      const distance = Math.hypot(end[0] - 1, end[1] - 1);
+      // The end marker is the path's last point, drawn to a hundredth of a pixel.
+      if (converged.has(name)) expect(distance, name).toBeLessThan(0.0101);
+      else expect(distance, name).toBeGreaterThan(0.01);
+    }
+    expect([...converged.keys()].sort()).toEqual(['Adam', 'Momentum', 'Nesterov']);
   });
 
   it('mlp-spiral: the MLP reaches at least 95 % where the linear classifier stays near 50 %', () => {

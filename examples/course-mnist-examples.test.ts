@@ -5,9 +5,15 @@
  * 85 % they check is the one each example sets itself (it exits with 1 below it), about two
  * binomial standard deviations under what they measure, and far above chance (10 %).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runExample } from './run-example.js';
 import { numbersAfter } from './printed-numbers.js';
+
+const output = mkdtempSync(join(tmpdir(), 'tapegrad-course-mnist-'));
+afterAll(() => rmSync(output, { recursive: true, force: true }));
 
 describe('course MNIST examples', () => {
   it('knn-mnist: the three L2 versions agree, cross-validation covers every k and distance, the chosen setting passes 85 % on test', () => {
@@ -30,7 +36,7 @@ describe('course MNIST examples', () => {
   });
 
   it('linear-mnist: the sanity losses are ln 10 and 9, λ raises them, and the best SVM and softmax pass 85 % on test', () => {
-    const out = runExample('linear-mnist.ts', '--quick');
+    const out = runExample('linear-mnist.ts', '--quick', '--out', output);
     // The notes' sanity check at tiny weights: scores near 0, so ln C and C − 1.
     expect(numbersAfter(out, 'softmax loss')[0]).toBeCloseTo(Math.log(10), 2);
     expect(Math.abs(numbersAfter(out, 'svm     loss')[0] - 9)).toBeLessThan(0.05);
@@ -48,7 +54,16 @@ describe('course MNIST examples', () => {
       expect(Number(grid![2])).toBeGreaterThanOrEqual(85);
     }
     expect(out).toContain('softmax templates: [10,28,28]');
-    expect(out).not.toContain('wrote'); // nothing on disk without --out
     expect(out).toContain('reproduce: npx tsx examples/linear-mnist.ts --quick');
+    // --out: the numbers and the ten templates, as SVG with a label under each and as PNG, and nothing else.
+    expect(readdirSync(output).sort()).toEqual(['linear-mnist.json', 'templates.png', 'templates.svg']);
+    expect(out).toContain(`wrote ${join(output, 'linear-mnist.json')}, ${join(output, 'templates.svg')}, ${join(output, 'templates.png')}`);
+    const svg = readFileSync(join(output, 'templates.svg'), 'utf8');
+    expect(svg.match(/<image class="cell" data-index="\d" x="[\d.]+" y="[\d.]+" width="84" height="84" href="data:image\/png;base64,/g)).toHaveLength(10);
+    expect([...svg.matchAll(/<text class="cell-label"[^>]*>(\d)<\/text>/g)].map((m) => m[1]).join('')).toBe('0123456789');
+    // One row of ten 84-pixel templates (28 × 3) with 4-pixel gaps, in RGB (signed weights, diverging colours).
+    const png = readFileSync(join(output, 'templates.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([10 * 84 + 9 * 4, 84, 8, 2]); // width, height, bit depth, colour type RGB
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `pnpm demo` as a user runs it, in child processes whose stdout is a pipe (as in CI): its flags,
  * its plain-line output, the files it saves (reloaded here, they must predict the digits the run
- * reported) and its determinism. Every training run uses `--quick` (2,000 training images).
+ * reported; the loss curve read back, it must show the numbers metrics.json records) and its
+ * determinism. Every training run uses `--quick` (2,000 training images).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { predictLabels, type ScoreModel } from './demo/predict.js';
 import { progressFor } from './demo/progress.js';
 import { RUN_FILES } from './demo/run-files.js';
 import { numberAfter } from './printed-numbers.js';
+import { plottedCharts } from './plotted-values.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = mkdtempSync(join(tmpdir(), 'tapegrad-demo-'));
@@ -191,10 +193,28 @@ describe('demo --model mlp --quick', () => {
     expect(predicted.filter((digit, i) => digit === labels[i]).length / labels.length).toBe(metricsOf(first.folder).testAccuracy);
   });
 
+  it('draws the loss and the validation accuracy of each epoch, as metrics.json records them, in loss-curve.svg', () => {
+    expect(first.stdout).toContain(`${RUN_FILES.lossCurve} in ${first.folder}`);
+    const [loss, accuracy, ...others] = plottedCharts(readFileSync(join(first.folder, RUN_FILES.lossCurve), 'utf8'));
+    expect(others).toEqual([]);
+    expect(loss.series.map((series) => series.name)).toEqual(['training loss']);
+    expect(accuracy.series.map((series) => series.name)).toEqual(['validation accuracy']);
+    const { epochs } = metricsOf(first.folder);
+    expect(loss.series[0].points).toHaveLength(3);
+    expect(accuracy.series[0].points).toHaveLength(3);
+    epochs.forEach(({ trainLoss, valAccuracy }, i) => {
+      const [[lossEpoch, lossValue], [accuracyEpoch, accuracyValue]] = [loss.series[0].points[i], accuracy.series[0].points[i]];
+      expect([lossEpoch, accuracyEpoch]).toEqual([expect.closeTo(i + 1, 3), expect.closeTo(i + 1, 3)]);
+      expect(lossValue).toBeCloseTo(trainLoss, 3);
+      expect(accuracyValue).toBeCloseTo(100 * valAccuracy!, 2); // in percent
+    });
+  });
+
   it('gives byte-identical weights and the same losses for the same seed, and other weights for another', () => {
     const again = train('mlp-b', '--seed', '7');
     expect(readFileSync(join(again.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(true);
     expect(metricsOf(again.folder).epochs.map((epoch) => epoch.trainLoss)).toEqual(metricsOf(first.folder).epochs.map((epoch) => epoch.trainLoss));
+    expect(readFileSync(join(again.folder, RUN_FILES.lossCurve), 'utf8')).toBe(readFileSync(join(first.folder, RUN_FILES.lossCurve), 'utf8'));
     const other = train('mlp-c', '--seed', '8', '--epochs', '1');
     expect(readFileSync(join(other.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(false);
   });
@@ -226,6 +246,10 @@ describe('demo, the other models, --quick', () => {
     expect(stdout).toMatch(/^epoch 2\/2 {2}loss \d+\.\d+$/m);
     expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(80);
     expect(await reloadedPredictions(new LinearScores(), folder)).toEqual(predictionsOf(folder));
+    // The linear classifiers record no validation accuracy per epoch: the loss curve alone.
+    const charts = plottedCharts(readFileSync(join(folder, RUN_FILES.lossCurve), 'utf8'));
+    expect(charts.map((chart) => chart.series.map((series) => [series.name, series.points.length]))).toEqual([[['training loss', 2]]]);
+    metricsOf(folder).epochs.forEach(({ trainLoss }, i) => expect(charts[0].series[0].points[i][1]).toBeCloseTo(trainLoss, 3));
   });
 
   it('knn: picks k by cross-validation, saves no weights, records k and the predictions', () => {
@@ -233,6 +257,7 @@ describe('demo, the other models, --quick', () => {
     expect(stdout).toContain('5-fold cross-validation');
     expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(85);
     expect(existsSync(join(folder, RUN_FILES.weights))).toBe(false);
+    expect(existsSync(join(folder, RUN_FILES.lossCurve))).toBe(false); // no epochs, no curve
     expect(metricsOf(folder).k).toBeGreaterThanOrEqual(1);
     expect(predictionsOf(folder)).toHaveLength(1000);
   });

@@ -1,7 +1,8 @@
 /**
  * The demo: trains a digit classifier on MNIST (an MLP 784-256-10 by default; a CNN, a linear
  * softmax or SVM classifier, or KNN with `--model`), shows its progress, prints the validation
- * accuracy of each epoch, the test accuracy and the wall time, and saves the model.
+ * accuracy of each epoch, the test accuracy and the wall time, and saves the model and its
+ * learning curves (loss-curve.svg).
  *
  *   npx -y pnpm@10 demo [--model mlp|cnn|softmax|svm|knn] [--epochs N] [--seed S] [--out DIR] [--quick]
  *
@@ -16,6 +17,7 @@ import { loadMnist, type MnistSplits } from '@tapegrad/data/node';
 import { type DemoFlags, parseFlags, QUICK, usage, UsageError } from './demo/flags.js';
 import { MODELS } from './demo/models.js';
 import { percent, progressFor } from './demo/progress.js';
+import { lossCurveSvg } from './demo/loss-curve.js';
 import { makeRunFolder, writeRunFiles } from './demo/run-files.js';
 
 /** Seed of the train / val / test split: fixed, so every run is tested on the same 1,000 images. */
@@ -75,6 +77,7 @@ async function main(args: readonly string[]): Promise<number> {
     weights: trained.weights,
     metadata: { model: flags.model, command, testAccuracy: String(testAccuracy) },
     testPredictions,
+    lossCurve: lossCurveSvg(flags.model, trained.history),
     metrics: {
       model: flags.model,
       command,

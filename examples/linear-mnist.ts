@@ -5,11 +5,12 @@
  * Then, for each loss, a small grid of learning rate × λ: each setting is trained on the 8,000
  * training images and scored on the 1,000 validation images; the best of each loss is scored
  * once on the 1,000 test images (both at least 90 %). Last, what the weights learned: each
- * column of W is a 28×28 template, drawn here in text.
+ * column of W is a 28×28 template, drawn here in text, and with --out as pictures.
  *
  *   npx tsx examples/linear-mnist.ts [--quick] [--out DIR]
  *   (about half a minute; --quick: 2,000 training images, 5 epochs, a few seconds;
- *   --out DIR: also write the printed numbers to DIR/linear-mnist.json, nothing is written otherwise)
+ *   --out DIR: also write the printed numbers to DIR/linear-mnist.json and the best softmax's ten
+ *   templates to DIR/templates.svg and DIR/templates.png; nothing is written otherwise)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { manualSeed, randn, zeros, type Tensor } from '@tapegrad/tensor';
 import { type LinearLoss, LinearClassifier, linearClassifierObjective } from '@tapegrad/classifiers';
 import { type Dataset, take } from '@tapegrad/data';
 import { loadMnist } from '@tapegrad/data/node';
+import { imageGrid, imageGridPng } from '@tapegrad/viz';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -115,7 +117,13 @@ if (out !== undefined) {
   await mkdir(out, { recursive: true });
   const numbers = { command, sanity, best: best.map(({ model, ...rest }) => rest) };
   await writeFile(join(out, 'linear-mnist.json'), `${JSON.stringify(numbers, null, 2)}\n`);
-  console.log(`wrote ${join(out, 'linear-mnist.json')}`);
+  // The ten templates side by side, each scaled to its own largest |weight| (the course rescales
+  // each template on its own too): red pixels raise the digit's score, blue ones lower it.
+  const picture = { colours: 'diverging', scaling: 'each', columns: 10 } as const;
+  const title = `softmax templates (lr ${best[0].learningRate}, λ ${best[0].reg}): red raises the digit's score, blue lowers it`;
+  await writeFile(join(out, 'templates.svg'), imageGrid(templates, { ...picture, title, labels: Array.from({ length: classes }, (_, digit) => String(digit)) }));
+  await writeFile(join(out, 'templates.png'), imageGridPng(templates, picture));
+  console.log(`wrote ${['linear-mnist.json', 'templates.svg', 'templates.png'].map((file) => join(out, file)).join(', ')}`);
 }
 console.log(`reproduce: ${command}`);
 if (failed) process.exitCode = 1;

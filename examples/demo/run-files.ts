@@ -1,7 +1,8 @@
 /**
  * What a demo run leaves in its output folder: the weights (safetensors, loadable with `load`
- * from `@tapegrad/nn/node` or Python's `safetensors`), the numbers it printed (metrics.json), and
- * its predicted digit for each test image, so a reloaded model can be checked against the run.
+ * from `@tapegrad/nn/node` or Python's `safetensors`), the numbers it printed (metrics.json), its
+ * predicted digit for each test image, so a reloaded model can be checked against the run, and
+ * its learning curves as a picture (loss-curve.svg).
  */
 import { constants } from 'node:fs';
 import { access, mkdir, stat, writeFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import type { Module } from '@tapegrad/nn';
 import { save } from '@tapegrad/nn/node';
 
 /** File names inside the output folder. */
-export const RUN_FILES = { weights: 'model.safetensors', metrics: 'metrics.json', predictions: 'test-predictions.json' } as const;
+export const RUN_FILES = { weights: 'model.safetensors', metrics: 'metrics.json', predictions: 'test-predictions.json', lossCurve: 'loss-curve.svg' } as const;
 
 /** What {@link writeRunFiles} writes. */
 export interface RunOutput {
@@ -23,6 +24,8 @@ export interface RunOutput {
   readonly metrics: Readonly<Record<string, unknown>>;
   /** The predicted digit of each test image, int32 `[N]`. */
   readonly testPredictions: Tensor;
+  /** The learning curves as SVG (see loss-curve.ts), or null for a model that does not train in epochs. */
+  readonly lossCurve: string | null;
 }
 
 /**
@@ -56,7 +59,7 @@ async function makeFolder(folder: string): Promise<void> {
 }
 
 /** Writes the run's files into `folder`, made by {@link makeRunFolder}, and returns the names written. */
-export async function writeRunFiles(folder: string, { weights, metadata, metrics, testPredictions }: RunOutput): Promise<string[]> {
+export async function writeRunFiles(folder: string, { weights, metadata, metrics, testPredictions, lossCurve }: RunOutput): Promise<string[]> {
   const written: string[] = [];
   if (weights !== null) {
     await save(weights, join(folder, RUN_FILES.weights), { metadata });
@@ -66,5 +69,9 @@ export async function writeRunFiles(folder: string, { weights, metadata, metrics
   // One line: a thousand digits, not a thousand lines.
   await writeFile(join(folder, RUN_FILES.predictions), `${JSON.stringify(Array.from(testPredictions.buffer))}\n`);
   written.push(RUN_FILES.metrics, RUN_FILES.predictions);
+  if (lossCurve !== null) {
+    await writeFile(join(folder, RUN_FILES.lossCurve), lossCurve);
+    written.push(RUN_FILES.lossCurve);
+  }
   return written;
 }

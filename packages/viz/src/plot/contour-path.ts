@@ -10,6 +10,7 @@ import { cross, dot, hollowDot } from './markers.js';
 import { checkPositive, checkRange, checkWholeNumber } from './option-checks.js';
 import { seriesColour } from './palette.js';
 import { linearAxis } from './scale.js';
+import { pixelApart, visibleSteps } from './thinning.js';
 import { element, num, svgDocument } from './svg.js';
 
 /** A named path over the surface, such as an optimizer's iterates. */
@@ -22,7 +23,9 @@ export interface SurfacePath {
 
 /** A named point on the surface, such as the minimum. */
 export interface SurfaceMark {
+  /** Shown in the legend. */
   readonly name: string;
+  /** Where the point is, (x, y). */
   readonly at: readonly [number, number];
 }
 
@@ -66,9 +69,9 @@ const MARK_COLOUR = '#000000';
  *
  * Each path gets the next colour of matplotlib's cycle and an entry in the legend; a hollow dot
  * marks its start and a filled dot its end. A path may leave the picture (it is clipped at the
- * frame), but every point must be finite: an error names the path and the index. Points closer
- * than half a pixel to the previous one drawn are left out (the last one never is), so a path of
- * 20,000 small steps costs only the points that show.
+ * frame), but every point must be finite: an error names the path and the index. Steps that stay
+ * within half a pixel, and steps along a segment the path has drawn before, are not drawn
+ * again, so 20,000 tiny steps, or an optimizer circling its minimum, cost only what shows.
  *
  * ```ts
  * const rosenbrock = (x: number, y: number) => (1 - x) ** 2 + 100 * (y - x * x) ** 2;
@@ -114,26 +117,28 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
     x: linearAxis(xRange[0], xRange[1], { extend: false }),
     y: linearAxis(yRange[0], yRange[1], { extend: false }),
   });
-  const fromGrid = ([i, j]: readonly [number, number]): string => {
-    const x = xRange[0] + (i / resolution) * (xRange[1] - xRange[0]);
-    const y = yRange[0] + (j / resolution) * (yRange[1] - yRange[0]);
-    return `${num(frame.x(x))} ${num(frame.y(y))}`;
-  };
+  const fromGrid = ([i, j]: readonly [number, number]): readonly [number, number] => [
+    frame.x(xRange[0] + (i / resolution) * (xRange[1] - xRange[0])),
+    frame.y(yRange[0] + (j / resolution) * (yRange[1] - yRange[0])),
+  ];
   const levelList = typeof levels === 'number' ? automaticLevels(grid, levels, logLevels) : levels;
   const contours = levelList.flatMap((level) =>
-    contourLines(grid, level).map(({ points, closed }) =>
-      element('path', { class: 'contour', 'data-level': String(level), d: `M${points.map(fromGrid).join('L')}${closed ? 'Z' : ''}` }),
-    ),
+    contourLines(grid, level).map(({ points, closed }) => {
+      const d = `M${pixelApart(points.map(fromGrid)).map(([x, y]) => `${num(x)} ${num(y)}`).join('L')}${closed ? 'Z' : ''}`;
+      return element('path', { class: 'contour', 'data-level': String(level), d });
+    }),
   );
 
   const { left, top, right, bottom } = frame.area;
+  // Named after the area's geometry, not a counter: the same picture keeps the same bytes, and two
+  // different plots inlined in one page do not share an id.
   const clipId = `plot-area-${[left, top, right - left, bottom - top].map(Math.round).join('-')}`;
   const drawnPaths = paths.map(({ name, points }, p) => {
     const colour = seriesColour(p);
-    const pixels = thinned(points.map(([x, y]) => [frame.x(x), frame.y(y)] as const));
+    const pixels = points.map(([x, y]) => [frame.x(x), frame.y(y)] as const);
     const [startX, startY] = pixels[0];
     const [endX, endY] = pixels[pixels.length - 1];
-    const line = element('polyline', { points: pixels.map(([x, y]) => `${num(x)},${num(y)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round' });
+    const line = element('path', { d: visibleSteps(pixels), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' });
     return element('g', { class: 'path', 'data-name': name }, [line, hollowDot(startX, startY, colour), dot(endX, endY, colour)].join(''));
   });
   const drawnMarks = marks.map(({ name, at: [x, y] }) => element('g', { class: 'mark', 'data-name': name }, cross(frame.x(x), frame.y(y), MARK_COLOUR)));
@@ -165,14 +170,4 @@ function checkPath(where: string, { name, points }: SurfacePath, index: number):
   if (bad >= 0) {
     throw new Error(`${where}: ${label} has point ${bad} = [${points[bad].join(', ')}]; every point must be two finite numbers (stop the path where the optimizer diverged)`);
   }
-}
-
-/** The pixels, without those closer than half a pixel to the last one kept; the last is always kept. */
-function thinned(pixels: readonly (readonly [number, number])[]): (readonly [number, number])[] {
-  const kept = [pixels[0]];
-  for (let i = 1; i < pixels.length; i++) {
-    const [x, y] = kept[kept.length - 1];
-    if (i === pixels.length - 1 || Math.hypot(pixels[i][0] - x, pixels[i][1] - y) >= 0.5) kept.push(pixels[i]);
-  }
-  return kept;
 }

@@ -38,7 +38,9 @@ export function readImageStack(where: string, images: Tensor, imageShape: readon
         `or one image as image.unsqueeze(0)`,
     );
   } else {
-    throw new Error(`${where}: images ${formatShape(shape)} must be [n, height, width], or [n, height × width] with imageShape; one image [h, w] is image.unsqueeze(0)`);
+    // A convolution's weights [out, 1, kh, kw] are the common rank-4 case: say how to draw them.
+    const kernels = shape.length === 4 && shape[1] === 1 ? `; conv weights [out, 1, kh, kw] are weight.reshape([${shape[0]}, ${shape[2]}, ${shape[3]}])` : '';
+    throw new Error(`${where}: images ${formatShape(shape)} must be [n, height, width], or [n, height × width] with imageShape; one image [h, w] is image.unsqueeze(0)${kernels}`);
   }
   const count = shape[0];
   if (count === 0) throw new Error(`${where}: images ${formatShape(shape)} holds no images to draw; pass at least one`);

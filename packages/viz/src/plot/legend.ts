@@ -5,8 +5,8 @@
 import { cross, dot, hollowDot } from './markers.js';
 import { element, escapeXml, textWidth } from './svg.js';
 
-/** How an entry's sample is drawn: a line, a line through a dot, or a marker alone. */
-export type LegendSample = 'line' | 'line-dot' | 'hollow-dot' | 'dot' | 'cross';
+/** How an entry's sample is drawn: a line (a series, a path), or a marker alone. */
+export type LegendSample = 'line' | 'hollow-dot' | 'dot' | 'cross';
 
 /** One entry of the legend. */
 export interface LegendEntry {
@@ -61,8 +61,6 @@ function sample({ colour, sample: kind }: LegendEntry, x: number, y: number): st
   switch (kind) {
     case 'line':
       return [line];
-    case 'line-dot':
-      return [line, dot(middle, y, colour)];
     case 'hollow-dot':
       return [hollowDot(middle, y, colour)];
     case 'dot':
