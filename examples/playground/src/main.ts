@@ -31,6 +31,9 @@ ready.then(
     status.ready = true;
   },
   (error: unknown) => {
+    // Say it on the page too: a learner does not have the console open.
+    const message = error instanceof Error ? error.message : String(error);
+    walkthroughRoot.append(element('pre', { class: 'error', role: 'alert' }, `The playground failed to start: ${message}`));
     console.error('the playground failed to start', error);
   },
 );

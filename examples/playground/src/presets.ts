@@ -21,14 +21,14 @@ export const PRESETS: readonly Preset[] = [
     title: 'Circuit f = (x + y) z',
     expression: 'q = x + y; f = q * z',
     values: 'x=-2, y=5, z=-4',
-    lookFor: 'Forward: q = 3, f = −12. Backward: mul swaps its inputs (∂f/∂z = q = 3, ∂f/∂q = z = −4), add distributes (∂f/∂x = ∂f/∂y = −4).',
+    lookFor: 'Forward: q = 3, f = -12. Backward: mul swaps its inputs (∂f/∂z = q = 3, ∂f/∂q = z = -4), add distributes (∂f/∂x = ∂f/∂y = -4).',
   },
   {
     id: 'neuron',
     title: 'Sigmoid neuron',
     expression: 'dot = w0*x0 + w1*x1 + w2; f = sigmoid(dot)',
     values: 'w0=2, x0=-1, w1=-3, x1=-2, w2=-3',
-    lookFor: 'f = σ(1) ≈ 0.731; the sigmoid passes back σ(1 − σ) ≈ 0.197, so dx ≈ [0.39, −0.59] and dw ≈ [−0.20, −0.39, 0.20].',
+    lookFor: 'f = σ(1) ≈ 0.731; the sigmoid passes back σ(1 - σ) ≈ 0.197, so dx ≈ [0.39, -0.59] and dw ≈ [-0.20, -0.39, 0.20].',
   },
   {
     id: 'two-layer',

@@ -19,9 +19,9 @@ export interface WalkthroughStatus {
   step: number;
   forwardSteps: number;
   backwardSteps: number;
-  /** Values shown in the current drawing, by tensor name. */
+  /** Values known at the current frame, by tensor name (in the drawing, or only in the panel when the drawing is collapsed). */
   values: Record<string, string>;
-  /** Gradients shown in the current drawing, by tensor name. */
+  /** Gradients known at the current frame, by tensor name. */
   grads: Record<string, string>;
 }
 

@@ -19,10 +19,15 @@ const CHROMIUM = '/usr/bin/chromium';
  * background network traffic, which a closed network refuses many connections at a time.
  */
 const CHROMIUM_FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** The spiral net must get below this loss: Adam reaches it after ~170 epochs (seconds, even on a slow machine). */
+/** The spiral net must get below this loss: Adam reaches it after ~170 epochs. */
 const LOSS_THRESHOLD = 0.1;
 const MIN_ACCURACY = 0.95;
+/** Measured: 1.8 s alone, 3.6 s with the tensor suite and three busy loops on 2 cores; 5x margin. */
 const TRAINING_TIMEOUT_MS = 20_000;
+/** Building the page and starting Chromium: 5 s alone, ~17 s under that load. */
+const SETUP_TIMEOUT_MS = 120_000;
+/** The decision regions' colours (decision-boundary.ts): after training, each class owns a good part of the plane. */
+const REGION_COLOURS = [[253, 214, 214], [211, 228, 253], [210, 244, 220]];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const screenshots = join(root, 'test-output');
@@ -51,13 +56,25 @@ beforeAll(async () => {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('playground test: vite preview reported no local URL');
   await page.goto(url);
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 30_000 });
-}, 60_000);
+  try {
+    await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: SETUP_TIMEOUT_MS / 2 });
+  } catch (error) {
+    // A timeout alone says nothing; the page's own errors say why it never got ready.
+    throw new Error(`playground test: the page at ${url} never became ready; its console errors: ${JSON.stringify(consoleErrors)}`, { cause: error });
+  }
+}, SETUP_TIMEOUT_MS);
 
+// Each step in its own finally: a browser that fails to close must not leave the server running.
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  try {
+    await browser?.close();
+  } finally {
+    try {
+      await server?.close();
+    } finally {
+      if (outDir) rmSync(outDir, { recursive: true, force: true });
+    }
+  }
 });
 
 function status(): Promise<PlaygroundStatus> {
@@ -81,15 +98,16 @@ async function pressUntilDisabled(testid: string): Promise<number> {
   return presses;
 }
 
-/** The text of each tensor box in the drawing whose first word is `name` (e.g. "q [] float64 data 3 grad -4"). */
+/** The text of the one tensor box in the drawing whose first word is `name` (e.g. "q data 3 grad -4"). */
 async function drawnNode(name: string): Promise<string> {
   // The <text> elements only: each node's <title> holds Graphviz's node id, not what is drawn.
-  const texts = await page.getByTestId('graph').locator('g.node').evaluateAll((nodes) =>
-    nodes.map((node) => Array.from(node.querySelectorAll('text'), (text) => text.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim()),
+  // The first <text> of a box is its name, so `d` and `d * d` are told apart.
+  const boxes = await page.getByTestId('graph').locator('g.node').evaluateAll((nodes) =>
+    nodes.map((node) => Array.from(node.querySelectorAll('text'), (text) => (text.textContent ?? '').trim())),
   );
-  const matches = texts.filter((text) => text.split(' ')[0] === name && text.includes('data'));
-  if (matches.length !== 1) throw new Error(`expected one tensor box named ${name} in the drawing, found ${JSON.stringify(texts)}`);
-  return matches[0];
+  const matches = boxes.filter((texts) => texts[0] === name && texts.some((text) => text.startsWith('data')));
+  if (matches.length !== 1) throw new Error(`expected one tensor box named ${name} in the drawing, found ${JSON.stringify(boxes)}`);
+  return matches[0].join(' ').replace(/\s+/g, ' ');
 }
 
 describe('the playground in Chromium', () => {
@@ -132,14 +150,52 @@ describe('the playground in Chromium', () => {
 
     await clickAndWaitForDrawing('undo'); // one step back: add not yet processed, x has no gradient
     expect((await status()).walkthrough.grads).toEqual({ f: '1', q: '-4', z: '3' });
+    expect(await drawnNode('x')).toBe('x data -2 grad ?');
+    expect(await drawnNode('q')).toBe('q data 3 grad -4');
+
+    await clickAndWaitForDrawing('reset');
+    expect(await drawnNode('f')).toBe('f data ?');
+    expect(await page.getByTestId('step-counter').textContent()).toBe('forward 0/2 · backward 0/2');
   });
 
   it("gives the sigmoid neuron the notes' gradients dx ≈ [0.39, -0.59], dw ≈ [-0.20, -0.39, 0.20]", async () => {
     await clickAndWaitForDrawing('preset-neuron');
     await clickAndWaitForDrawing('finish-forward');
-    expect((await status()).walkthrough.values.f).toBe('0.7311');
+    expect(await drawnNode('f')).toBe('f data 0.7311');
     await pressUntilDisabled('step-backward');
     expect((await status()).walkthrough.grads).toMatchObject({ dot: '0.1966', x0: '0.3932', x1: '-0.5898', w0: '-0.1966', w1: '-0.3932', w2: '0.1966' });
+    expect(await drawnNode('dot')).toBe('dot data 1 grad 0.1966');
+    expect(await drawnNode('x0')).toBe('x0 data -1 grad 0.3932');
+    expect(await drawnNode('x1')).toBe('x1 data -2 grad -0.5898');
+    expect(await drawnNode('w2')).toBe('w2 data -3 grad 0.1966');
+  });
+
+  it('steps the 2-layer net to its gradients, readable and scrolled to the node being processed', async () => {
+    await clickAndWaitForDrawing('preset-two-layer');
+    await clickAndWaitForDrawing('finish-forward');
+    expect(await drawnNode('loss')).toBe('loss data 0.5312');
+    expect(await pressUntilDisabled('step-backward')).toBe(9); // the seed and eight ops
+    expect(await drawnNode('d')).toBe('d [1,1] data [[-0.7289]] grad [[-1.458]]'); // used twice: -0.7289 + -0.7289
+    expect(await drawnNode('W2')).toBe('W2 [2,1] data [[1], [-0.5]] grad [[0.2877], [0.7829]]');
+    expect(await drawnNode('x')).toBe('x [1,2] data [[1, -1]] grad [[-0.856, -1.017]]');
+    // The drawing is wider than the page: it is not shrunk to unreadable, it scrolls, and the
+    // node being processed (the first matmul, far left) is in view.
+    const view = await page.getByTestId('graph').evaluate((graph) => {
+      const highlighted = graph.querySelector('g.node [fill="#fde68a"]')!.getBoundingClientRect();
+      const box = graph.getBoundingClientRect();
+      return { scrolls: graph.scrollWidth > graph.clientWidth, inView: highlighted.left >= box.left && highlighted.right <= box.right };
+    });
+    expect(view).toEqual({ scrolls: true, inView: true });
+    await page.getByTestId('walkthrough').screenshot({ path: join(screenshots, 'two-layer.png') });
+  });
+
+  it('draws nan for the log of a negative number and says what it means', async () => {
+    await page.getByTestId('values-input').fill('x=-1');
+    await page.getByTestId('expression-input').fill('log(x)');
+    await page.waitForFunction(() => window.__playground.walkthrough.forwardSteps === 1 && window.__playground.walkthrough.drawnFrame === 0);
+    await clickAndWaitForDrawing('step-forward');
+    expect(await drawnNode('log(x)')).toBe('log(x) data nan');
+    expect(await page.getByTestId('step-panel').textContent()).toContain('nan means "not a number"');
   });
 
   it('shows a parse error under the box, at its position, instead of throwing', async () => {
@@ -166,7 +222,18 @@ describe('the playground in Chromium', () => {
     expect(spiral.running).toBe(false);
     expect(spiral.loss).toBeLessThan(LOSS_THRESHOLD);
     expect(spiral.accuracy).toBeGreaterThan(MIN_ACCURACY);
+    expect(await page.getByTestId('spiral-stats').textContent()).toContain(`epoch ${spiral.epoch} · loss ${spiral.loss!.toFixed(4)}`);
     expect(await page.getByTestId('loss-chart').locator('svg').count()).toBe(1);
+    // The picture itself: every class's region covers a good part of the plane (before training, one is missing).
+    const shares = await page.getByTestId('decision-boundary').evaluate((canvas: HTMLCanvasElement, colours) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      return colours.map(([r, g, b]) => {
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++;
+        return count / (canvas.width * canvas.height);
+      });
+    }, REGION_COLOURS);
+    for (const share of shares) expect(share).toBeGreaterThan(0.15);
     await page.getByTestId('spiral').screenshot({ path: join(screenshots, 'spiral.png') });
     expect(consoleErrors).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/expression/compile.js';
 import { PRESETS } from '../src/presets.js';
+import { formatTensor } from '../src/walkthrough/format-tensor.js';
 import { buildWalkthrough } from '../src/walkthrough/frames.js';
 import { Stepper } from '../src/walkthrough/stepper.js';
 
@@ -43,12 +44,70 @@ describe('the circuit f = (x + y) z', () => {
   });
 });
 
+describe('every preset', () => {
+  it.each(PRESETS.map((preset) => [preset.id, preset] as const))('%s ends with the gradients a real .backward() computes', (_, preset) => {
+    const { frames } = walkthroughOf(preset.expression, preset.values);
+    const last = frames.at(-1)!;
+    expect(last.phase).toBe('backward');
+    // A fresh graph of the same text, differentiated by the tape itself rather than step by step.
+    const result = compile(preset.expression, preset.values);
+    if (!result.ok) throw new Error(result.pointer);
+    result.output.backward();
+    const expected = Object.fromEntries(result.leaves.map((leaf) => [leaf.label, formatTensor(leaf.grad!)]));
+    expect(Object.keys(expected).length).toBeGreaterThan(2);
+    for (const [name, grad] of Object.entries(expected)) expect(last.grads[name], name).toBe(grad);
+  });
+
+  it("gives the 2-layer net the hand-computed gradients (d used twice: 2·d = -1.458)", () => {
+    const preset = PRESETS.find((p) => p.id === 'two-layer')!;
+    const { frames } = walkthroughOf(preset.expression, preset.values);
+    expect(frames.at(-1)!.grads).toMatchObject({ d: '[[-1.458]]', W2: '[[0.2877], [0.7829]]', h: '[[-1.458, 0.7289]]', x: '[[-0.856, -1.017]]', b1: '[-1.401, 0.5186]' });
+    const mul = frames.find((frame) => frame.phase === 'backward' && frame.title.endsWith(': mul'))!;
+    expect(mul.lines).toContain('sends ∂loss/∂d += [[-0.7289]]: d is used more than once, so its gradients add: [[-0.7289]] + [[-0.7289]] = [[-1.458]]');
+  });
+});
+
+describe('the panel text', () => {
+  it('brackets a compound name in ∂ notation and drops a call\'s double brackets', () => {
+    const { frames } = walkthroughOf('loss = sum(x * y)', 'x=[1, 2], y=[3, 4]');
+    expect(frames[2].lines[0]).toBe('loss = sum(x * y)');
+    const sum = frames.find((frame) => frame.title === 'backward step 1 of 2: sum')!;
+    expect(sum.lines).toContain('sends ∂loss/∂(x * y) = [1, 1]');
+  });
+
+  it('writes a node labelled with its own formula once, not as x * x = x * x', () => {
+    const { frames } = walkthroughOf('x * x', 'x=3');
+    expect(frames[1].lines).toEqual(['x * x = 3 * 3', '      = 9']);
+  });
+
+  it('explains nan and inf where they first appear, as the drawing writes them', () => {
+    const log = walkthroughOf('log(x)', 'x=-1').frames[1];
+    expect(log.values['log(x)']).toBe('nan');
+    expect(log.lines.at(-1)).toMatch(/^nan means "not a number"/);
+    const sqrt = walkthroughOf('sqrt(x)', 'x=0').frames.at(-1)!;
+    expect(sqrt.grads.x).toBe('inf');
+    expect(sqrt.lines).toContain('inf in a gradient: the local derivative is infinite here (1/x at 0, the slope of √x at 0)');
+  });
+
+  it('says where the numbers went when the drawing collapses to one box per op', () => {
+    expect(walkthroughOf('sum(x @ W)', 'x=[[1, 2, 3, 4, 5, 6, 7]], W=[[1], [2], [3], [4], [5], [6], [7]]').frames[0].lines).toContain(
+      'the graph is large, so the drawing shows one box per op with its shape; the numbers are in this panel',
+    );
+    expect(walkthroughOf('x * y', 'x=1, y=2').frames[0].lines).toHaveLength(2);
+  });
+});
+
 describe('the walk-through', () => {
   it('spells out the sum where a value is used twice', () => {
     const { frames } = walkthroughOf('d = x - 1; f = d * d', 'x=3');
     const mul = frames.find((frame) => frame.title.endsWith(': mul') && frame.phase === 'backward')!;
     expect(mul.lines).toContain('sends ∂f/∂d = 2');
     expect(mul.lines).toContain('sends ∂f/∂d += 2: d is used more than once, so its gradients add: 2 + 2 = 4');
+  });
+
+  it('routes max(a, b) to the larger input, half to each on a tie', () => {
+    expect(walkthroughOf('max(a, b)', 'a=3, b=5').frames.at(-1)!.grads).toMatchObject({ a: '0', b: '1' });
+    expect(walkthroughOf('max(a, b)', 'a=5, b=5').frames.at(-1)!.grads).toMatchObject({ a: '0.5', b: '0.5' });
   });
 
   it('explains why there is no backward pass from a non-scalar output', () => {

@@ -63,7 +63,9 @@ export function mountSpiral(root: HTMLElement, status: SpiralStatus): void {
     status.epoch = trainer.epoch;
     status.loss = trainer.losses.at(-1) ?? null;
     const loss = status.loss === null ? '–' : status.loss.toFixed(4);
-    stats.textContent = `epoch ${trainer.epoch} · loss ${loss} · accuracy ${(100 * status.accuracy).toFixed(1)} %`;
+    const finished = trainer.epoch >= MAX_EPOCHS;
+    stats.textContent = `epoch ${trainer.epoch} · loss ${loss} · accuracy ${(100 * status.accuracy).toFixed(1)} %${finished ? ' · done: Reset to train again' : ''}`;
+    startButton.disabled = finished; // a Start that does nothing would look broken
     if (withChart) drawLossChart(chart, trainer.losses);
     status.drawingMs += performance.now() - started;
   };

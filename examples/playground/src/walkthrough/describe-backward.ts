@@ -5,14 +5,15 @@
  */
 import type { Tensor } from '@tapegrad/tensor';
 import type { BackwardExplanation, BackwardStep } from '@tapegrad/viz';
-import { formula } from './describe-forward.js';
 import { formatTensor } from './format-tensor.js';
+import { definition, partial } from './formula.js';
+import { nonFiniteNote } from './non-finite.js';
 
 /** The panel lines before the first step: where backward starts and with what. */
 export function describeSeed(explanation: BackwardExplanation): string[] {
   const y = explanation.nameOf(explanation.y);
   return [
-    `backward starts at the output: ∂${y}/∂${y} = ${formatTensor(explanation.seed)}`,
+    `backward starts at the output: ${partial(y, y)} = ${formatTensor(explanation.seed)}`,
     'each step takes one node, newest first, multiplies the gradient arriving at its output',
     'by the local derivative, and sends the result to the node’s inputs',
   ];
@@ -24,9 +25,9 @@ export function describeBackward(explanation: BackwardExplanation, step: Backwar
   const nameOf = (x: Tensor) => explanation.nameOf(x);
   const y = nameOf(explanation.y);
   const out = nameOf(step.output);
-  const d = (x: string) => `∂${y}/∂${x}`;
+  const d = (x: string) => partial(y, x);
   const lines = [
-    `${out} = ${formula(step.op, (step.node.inputs ?? []).map(nameOf))}   (${step.op})`,
+    `${definition(out, step.op, (step.node.inputs ?? []).map(nameOf))}   (${step.op})`,
     `arriving: ${d(out)} = ${formatTensor(step.upstream)}`,
     `rule: ${step.rule.words}`,
     `      ${step.rule.symbols}`,
@@ -40,6 +41,11 @@ export function describeBackward(explanation: BackwardExplanation, step: Backwar
           `${formatTensor(input.previous)} + ${formatTensor(input.grad)} = ${formatTensor(input.total)}`,
       );
     } else lines.push(`sends ${d(name)} = ${formatTensor(input.grad)}`);
+  }
+  // Said once, at the step where a nan or inf gradient first appears, not at every step after it.
+  if (nonFiniteNote(step.upstream, 'gradient') === null) {
+    const note = step.inputs.map((input) => (input.grad === null ? null : nonFiniteNote(input.grad, 'gradient'))).find((text) => text !== null);
+    if (note) lines.push(note);
   }
   if (step.index === explanation.steps.length - 1) {
     const leaves = [...explanation.leafGrads].map(([leaf, grad]) => `${d(nameOf(leaf))} = ${formatTensor(grad)}`);

@@ -23,9 +23,9 @@ export interface Frame {
   readonly lines: readonly string[];
   /** The drawing, as Graphviz DOT. */
   readonly dot: string;
-  /** The values shown in the drawing, by name (the test and curious learners read them). */
+  /** The values known at this frame, by name: in the drawing, and in the panel when the drawing is collapsed (the test and curious learners read them). */
   readonly values: Readonly<Record<string, string>>;
-  /** The gradients shown in the drawing, by name. */
+  /** The gradients known at this frame, by name. */
   readonly grads: Readonly<Record<string, string>>;
 }
 
@@ -47,6 +47,10 @@ export function buildWalkthrough(y: Tensor): Walkthrough {
   const known = new Set<Tensor>(inputs);
   const valuesOf = () => Object.fromEntries([...known].map((x) => [nameOf(x), formatTensor(x)]));
 
+  const inputsDot = toDot(y, { known, showGrad: false });
+  // viz draws a large graph (many tensors, or one too big to print) as one box per op with
+  // shapes only; the learner should know the numbers are still here, in the panel.
+  const collapsed = inputsDot === toDot(y, { known, showGrad: false, collapse: true });
   const frames: Frame[] = [
     {
       phase: 'inputs',
@@ -55,8 +59,9 @@ export function buildWalkthrough(y: Tensor): Walkthrough {
       lines: [
         inputs.map((x) => `${nameOf(x)} = ${formatTensor(x)}`).join(', '),
         listing.nodes.length === 0 ? 'the output is an input: there is nothing to compute' : 'step forward to compute one node at a time',
+        ...(collapsed ? ['the graph is large, so the drawing shows one box per op with its shape; the numbers are in this panel'] : []),
       ],
-      dot: toDot(y, { known, showGrad: false }),
+      dot: inputsDot,
       values: valuesOf(),
       grads: {},
     },

@@ -51,6 +51,7 @@ export function mountWalkthrough(root: HTMLElement, status: WalkthroughStatus): 
 
   const view = new GraphView(graph);
   let stepper: Stepper | null = null;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Puts the current frame on screen: buttons, panel, status, and (asynchronously) the drawing. */
   async function show(): Promise<void> {
@@ -114,6 +115,7 @@ export function mountWalkthrough(root: HTMLElement, status: WalkthroughStatus): 
   }
 
   async function load(preset: Preset): Promise<void> {
+    clearTimeout(typingTimer); // text typed just before the click must not rebuild over the preset
     expressionInput.value = preset.expression;
     valuesInput.value = preset.values;
     lookFor.textContent = `Look for: ${preset.lookFor}`;
@@ -121,7 +123,6 @@ export function mountWalkthrough(root: HTMLElement, status: WalkthroughStatus): 
     await rebuild();
   }
 
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
   for (const input of [expressionInput, valuesInput]) {
     input.addEventListener('input', () => {
       status.preset = null;
@@ -140,9 +141,10 @@ export function mountWalkthrough(root: HTMLElement, status: WalkthroughStatus): 
   buttons.finishForward.addEventListener('click', move((s) => s.finishForward()));
   buttons.backward.addEventListener('click', move((s) => s.stepBackward()));
   buttons.reset.addEventListener('click', move((s) => s.reset()));
-  // Arrow keys step through the whole timeline when no text box has the focus.
+  // Arrow keys step through the whole timeline unless a control that uses them has the focus
+  // (the text boxes move the cursor, the spiral's speed menu changes its choice).
   document.addEventListener('keydown', (event) => {
-    if (event.target instanceof HTMLInputElement) return;
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
     if (event.key === 'ArrowRight') move((s) => (s.canStepForward ? s.stepForward() : s.stepBackward()))();
     if (event.key === 'ArrowLeft') move((s) => s.undo())();
   });
