@@ -71,24 +71,33 @@ describe('course examples', () => {
     expect(out).toContain('kink at scores[0,1]: left slope 0.0000, right slope 0.5000, backward 0, centered difference 0.2500');
   });
 
-  it('optimizers draws the six paths over Rosenbrock from (−1.2, 1), ending where the table says', () => {
+  it('optimizers draws each path over Rosenbrock from (−1.2, 1) in its own panel, ending where the table says', () => {
     // 2,000 steps: Momentum, Nesterov and Adam reach (1, 1) within 0.01 (the table's step counts),
-    // SGD and AdaGrad are still creeping along the valley floor.
+    // SGD and AdaGrad are still creeping along the valley floor, RMSProp circles the minimum.
     const out = runExample('optimizers.ts', '--max-steps', '2000', '--out', output);
     expect(out).toContain(`wrote ${join(output, 'trajectories.svg')}`);
-    const [chart, ...others] = plottedCharts(readFileSync(join(output, 'trajectories.svg'), 'utf8'));
-    expect(others).toEqual([]);
-    expect(chart.contours).toBeGreaterThan(10);
-    expect(chart.paths.map((path) => path.name)).toEqual(['SGD', 'Momentum', 'Nesterov', 'AdaGrad', 'RMSProp', 'Adam']);
+    const svg = readFileSync(join(output, 'trajectories.svg'), 'utf8');
+    expect(svg).toContain('steps to within 0.01 of (1, 1), a dot every 100 steps');
+    const panels = plottedCharts(svg);
     const converged = new Map([...out.matchAll(/^(\w+) +(\d+) /gm)].map(([, name, steps]) => [name, Number(steps)]));
-    for (const { name, start, end } of chart.paths) {
-      expect(start.map((v) => Number(v.toFixed(2)))).toEqual([-1.2, 1]);
-      const distance = Math.hypot(end[0] - 1, end[1] - 1);
-      // The end marker is the path's last point, drawn to a hundredth of a pixel.
-      if (converged.has(name)) expect(distance, name).toBeLessThan(0.0101);
-      else expect(distance, name).toBeGreaterThan(0.01);
-    }
     expect([...converged.keys()].sort()).toEqual(['Adam', 'Momentum', 'Nesterov']);
+    // One panel per optimizer (in one picture the paths hide each other on the valley floor),
+    // each naming its settings as the table's settings line does.
+    const settings = /^settings: (.*) — /m.exec(out)![1].split('; ');
+    expect(panels.map((panel) => panel.paths.map((path) => path.name))).toEqual(settings.map((setting) => [setting.replace(' ', ', ')]));
+    panels.forEach(({ title, paths: [{ name, start, end, paceDots }], contours }) => {
+      const optimizer = name.split(',')[0];
+      const steps = converged.get(optimizer);
+      expect(contours, optimizer).toBeGreaterThan(10);
+      expect(title).toBe(`${optimizer}: ${steps === undefined ? 'not at (1, 1) after 2000 steps' : `${steps} steps to (1, 1)`}`);
+      expect(start!.map((v) => Number(v.toFixed(2)))).toEqual([-1.2, 1]);
+      // The end marker is the path's last point, drawn to a hundredth of a pixel.
+      const distance = Math.hypot(end![0] - 1, end![1] - 1);
+      if (steps !== undefined) expect(distance, optimizer).toBeLessThan(0.0101);
+      else expect(distance, optimizer).toBeGreaterThan(0.01);
+      // A dot on points 100, 200, … before the last: the path's pace.
+      expect(paceDots, optimizer).toBe(Math.floor(((steps ?? 2000) - 1) / 100));
+    });
   });
 
   it('mlp-spiral: the MLP reaches at least 95 % where the linear classifier stays near 50 %', () => {

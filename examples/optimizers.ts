@@ -15,7 +15,12 @@
  * within the tolerance: decay its lr with a scheduler to finish.
  *
  * With --out DIR, the six paths over Rosenbrock's banana are drawn on its contour lines in
- * DIR/trajectories.svg: SGD crawls along the valley floor, momentum overshoots across it.
+ * DIR/trajectories.svg, one panel per optimizer (six paths in one picture hide each other: they
+ * all end up on the same valley floor), each with its settings in the legend and its step count
+ * in the title, and a dot every 100 steps: SGD's dots crowd along the valley floor where it crawls, momentum
+ * overshoots across the valley, and Adam and RMSProp, which scale each coordinate's step by its
+ * own gradient size, set off diagonally; RMSProp's dots pile up where it circles the minimum.
+ * A run that diverges is drawn up to its last finite point and its panel says so.
  *
  *   npx tsx examples/optimizers.ts [--max-steps N] [--out DIR]
  */
@@ -23,7 +28,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tensor, type Tensor } from '@tapegrad/tensor';
 import { AdaGrad, Adam, RMSProp, SGD } from '@tapegrad/optim';
-import { contourPath, type SurfacePath } from '@tapegrad/viz';
+import { contourPath, stackSvg } from '@tapegrad/viz';
 import { wholeNumberFlag } from './example-flags.js';
 
 const maxSteps = wholeNumberFlag('max-steps', 20000);
@@ -38,13 +43,14 @@ interface Optimizer {
   step(): void;
   zeroGrad(): void;
 }
-const optimizers: [string, (p: Tensor) => Optimizer][] = [
-  ['SGD', (p) => new SGD([p], { lr: 1e-3 })],
-  ['Momentum', (p) => new SGD([p], { lr: 1e-3, momentum: 0.9 })],
-  ['Nesterov', (p) => new SGD([p], { lr: 1e-3, momentum: 0.9, nesterov: true })],
-  ['AdaGrad', (p) => new AdaGrad([p], { lr: 0.5 })],
-  ['RMSProp', (p) => new RMSProp([p], { lr: 1e-2 })],
-  ['Adam', (p) => new Adam([p], { lr: 5e-2 })],
+/** Each optimizer: its name, its settings as the plot's panel states them, and how to make it. */
+const optimizers: [name: string, settings: string, make: (p: Tensor) => Optimizer][] = [
+  ['SGD', 'lr 1e-3', (p) => new SGD([p], { lr: 1e-3 })],
+  ['Momentum', 'lr 1e-3, ρ 0.9', (p) => new SGD([p], { lr: 1e-3, momentum: 0.9 })],
+  ['Nesterov', 'lr 1e-3, ρ 0.9', (p) => new SGD([p], { lr: 1e-3, momentum: 0.9, nesterov: true })],
+  ['AdaGrad', 'lr 0.5', (p) => new AdaGrad([p], { lr: 0.5 })],
+  ['RMSProp', 'lr 1e-2', (p) => new RMSProp([p], { lr: 1e-2 })],
+  ['Adam', 'lr 5e-2', (p) => new Adam([p], { lr: 5e-2 })],
 ];
 
 /** A problem: a loss, a start, and when a point counts as done (one test per column). */
@@ -80,11 +86,18 @@ const problems: Problem[] = [
   },
 ];
 
+/** Steps until each of `problem.done` first held (Infinity if not), and the step the run diverged at, if it did. */
+interface Run {
+  reached: Record<string, number>;
+  divergedAt?: number;
+}
+
 /**
- * Steps until each of `problem.done` first holds (Infinity if not within maxSteps). Every finite
- * point visited, the start first, is pushed onto `visited` when given.
+ * Runs `problem` until every column of `problem.done` holds, the run diverges (a NaN or infinite
+ * coordinate: no need to keep stepping), or maxSteps. Every finite point visited, the start
+ * first, is pushed onto `visited` when given.
  */
-function stepsToTolerance(problem: Problem, make: (p: Tensor) => Optimizer, visited?: [number, number][]): Record<string, number> {
+function stepsToTolerance(problem: Problem, make: (p: Tensor) => Optimizer, visited?: [number, number][]): Run {
   const p = tensor(problem.start, { requiresGrad: true });
   visited?.push(problem.start);
   const optimizer = make(p);
@@ -94,27 +107,29 @@ function stepsToTolerance(problem: Problem, make: (p: Tensor) => Optimizer, visi
     problem.loss(p.slice([0], [1]), p.slice([1], [2])).sum().backward();
     optimizer.step();
     const [x, y] = p.data();
-    if (Number.isFinite(x) && Number.isFinite(y)) visited?.push([x, y]);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return { reached, divergedAt: step };
+    visited?.push([x, y]);
     let pending = false;
     for (const [column, isDone] of Object.entries(problem.done)) {
       if (reached[column] === Infinity && isDone(x, y)) reached[column] = step;
       pending ||= reached[column] === Infinity;
     }
-    // Diverged runs count as not converged; no need to keep stepping them.
-    if (!pending || !Number.isFinite(x) || !Number.isFinite(y)) break;
+    if (!pending) break;
   }
-  return reached;
+  return { reached };
 }
 
 const columns = problems.flatMap((problem) => Object.keys(problem.done));
 const [rosenbrock] = problems;
-const rosenbrockPaths: SurfacePath[] = [];
-const rows = optimizers.map(([name, make]) => {
+/** Each optimizer's path over Rosenbrock's banana, and how its run there ended. */
+const rosenbrockRuns: { name: string; settings: string; points: [number, number][]; run: Run }[] = [];
+const rows = optimizers.map(([name, settings, make]) => {
   const steps = problems.flatMap((problem) => {
-    const visited: [number, number][] | undefined = problem === rosenbrock ? [] : undefined;
-    const reached = stepsToTolerance(problem, make, visited);
-    if (visited !== undefined) rosenbrockPaths.push({ name, points: visited });
-    return Object.values(reached);
+    const points: [number, number][] = [];
+    const run = stepsToTolerance(problem, make, problem === rosenbrock ? points : undefined);
+    if (problem === rosenbrock) rosenbrockRuns.push({ name, settings, points, run });
+    // A diverged run counts as not converged in the table; its cells say why.
+    return Object.values(run.reached).map((reached) => (reached === Infinity && run.divergedAt !== undefined ? 'diverged' : reached));
   });
   return [name, ...steps] as const;
 });
@@ -122,22 +137,39 @@ const cell = (steps: number | string): string => (typeof steps === 'string' ? st
 const widths = [10, ...columns.map((column) => Math.max(column.length, `> ${maxSteps}`.length))];
 const line = (cells: string[]): string => cells.map((text, i) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i]))).join('  ');
 
-console.log(`Steps to tolerance (${tolerance}) from the same start; "> ${maxSteps}" = did not converge in ${maxSteps} steps`);
+console.log(`Steps to tolerance (${tolerance}) from the same start; "> ${maxSteps}" = did not converge in ${maxSteps} steps, "diverged" = went to NaN or ±Infinity`);
 console.log(line(['optimizer', ...columns]));
 for (const [name, ...steps] of rows) console.log(line([name, ...steps.map(cell)]));
-console.log('settings: SGD/Momentum/Nesterov lr 1e-3 (ρ 0.9), AdaGrad lr 0.5, RMSProp lr 1e-2, Adam lr 5e-2 — PyTorch defaults otherwise');
+console.log(`settings: ${optimizers.map(([name, settings]) => `${name} ${settings}`).join('; ')} — PyTorch defaults otherwise`);
 if (out !== undefined) {
-  // The picture evaluates the same loss the optimizers minimised, one grid point at a time.
-  const f = (x: number, y: number): number => rosenbrock.loss(tensor([x]), tensor([y])).item();
-  const svg = contourPath(f, {
-    xRange: [-2, 2],
-    yRange: [-1, 3],
-    logLevels: true,
-    levels: 12,
-    resolution: 300, // fine enough for the narrow valley's lowest contours
-    paths: rosenbrockPaths,
-    marks: [{ name: 'minimum (1, 1)', at: [1, 1] }],
-    title: `Rosenbrock (1 − x)² + 100(y − x²)² from (−1.2, 1), at most ${maxSteps} steps`,
+  // One panel per optimizer over the same contours: drawn in one picture, the later paths would
+  // cover the earlier ones along the valley floor they share (SGD's entirely). The contours are
+  // of the same loss the optimizers minimised, evaluated once per grid point for all six panels.
+  const samples = new Map<string, number>();
+  const f = (x: number, y: number): number => {
+    const key = `${x} ${y}`;
+    if (!samples.has(key)) samples.set(key, rosenbrock.loss(tensor([x]), tensor([y])).item());
+    return samples.get(key)!;
+  };
+  const dotEvery = 100;
+  const panels = rosenbrockRuns.map(({ name, settings, points, run }) => {
+    const steps = run.reached.Rosenbrock;
+    const outcome = Number.isFinite(steps) ? `${steps} steps to (1, 1)` : run.divergedAt !== undefined ? `diverged at step ${run.divergedAt}` : `not at (1, 1) after ${maxSteps} steps`;
+    return contourPath(f, {
+      xRange: [-1.5, 1.5],
+      yRange: [-0.5, 2],
+      logLevels: true,
+      levels: 12,
+      paths: [{ name: `${name}, ${settings}`, points, dotEvery }],
+      marks: [{ name: 'minimum (1, 1)', at: [1, 1] }],
+      title: `${name}: ${outcome}`,
+      width: 430,
+      height: 380,
+    });
+  });
+  const svg = stackSvg(panels, {
+    columns: 3,
+    title: `Rosenbrock (1 − x)² + 100(y − x²)² from (−1.2, 1): steps to within ${tolerance} of (1, 1), a dot every ${dotEvery} steps`,
   });
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'trajectories.svg'), svg);

@@ -11,11 +11,12 @@ export interface PlottedLine {
   readonly points: [number, number][];
 }
 
-/** One chart of a picture: its series (lineChart) and paths (contourPath), and its contour count. */
+/** One chart of a picture: its title, series (lineChart) and paths (contourPath), and its contour count. */
 export interface PlottedChart {
+  readonly title: string | null;
   readonly series: PlottedLine[];
-  /** Each path's start and end markers (not every step, which are thinned when drawn). */
-  readonly paths: { readonly name: string; readonly start: [number, number]; readonly end: [number, number] }[];
+  /** Each path's start and end markers (not every step, which are thinned when drawn); null where one is not drawn. */
+  readonly paths: { readonly name: string; readonly start: [number, number] | null; readonly end: [number, number] | null; readonly paceDots: number }[];
   readonly contours: number;
 }
 
@@ -42,11 +43,17 @@ function readChart(chart: string): PlottedChart {
       return [x(px), y(py)] as [number, number];
     }),
   }));
-  const paths = [...chart.matchAll(/<g class="path" data-name="([^"]*)">.*?<circle cx="([^"]*)" cy="([^"]*)".*?<circle cx="([^"]*)" cy="([^"]*)"/g)].map(([, name, ...centres]) => {
-    const [sx, sy, ex, ey] = centres.map(Number);
-    return { name, start: [x(sx), y(sy)] as [number, number], end: [x(ex), y(ey)] as [number, number] };
+  const paths = [...chart.matchAll(/<g class="path" data-name="([^"]*)">(.*?)<\/g>/g)].map(([, name, group]) => {
+    // The start is the hollow (white) dot, the end the 3.5-pixel filled one; the smaller dots
+    // after them mark the pace (dotEvery). A marker far outside the plot is left out.
+    const marker = (style: RegExp): [number, number] | null => {
+      const circle = [...group.matchAll(/<circle cx="([^"]*)" cy="([^"]*)"([^>]*)>/g)].find((match) => style.test(match[3]));
+      return circle === undefined ? null : [x(Number(circle[1])), y(Number(circle[2]))];
+    };
+    return { name, start: marker(/ fill="#ffffff"/), end: marker(/ r="3.5"/), paceDots: group.match(/<circle [^>]* r="2.2"/g)?.length ?? 0 };
   });
-  return { series, paths, contours: chart.match(/class="contour"/g)?.length ?? 0 };
+  const title = /<text class="title"[^>]*>([^<]*)</.exec(chart)?.[1] ?? null;
+  return { title, series, paths, contours: chart.match(/class="contour"/g)?.length ?? 0 };
 }
 
 /** The map from a pixel to the value it shows along `name`, through the axis' first and last ticks. */

@@ -13,7 +13,8 @@
  * console.log(cv.toString());
  * ```
  *
- * The guide `docs/classifiers.md` walks through each with MNIST.
+ * The guides `docs/knn.md` and `docs/linear-classifiers.md` build the first two step by step;
+ * `docs/classifiers.md` covers what all of them share and the two-layer net.
  * @module
  */
 export { KNearestNeighbor, type KNearestNeighborOptions, type ComputeDistancesOptions, type KNearestNeighborPredictOptions } from './knn/k-nearest-neighbor.js';

@@ -22,7 +22,7 @@ export { manualSeed } from './random.js';
 export { seededUniform } from './seeded-stream.js';
 export { type NestedArray, MAX_NESTING } from './nested.js';
 export { noGrad, isGradEnabled, detectAnomaly } from './grad-mode.js';
-export { tape, type TapeNode, type TapeListing, type TapeEntry, type BackwardOptions } from './tape.js';
+export { tape, backwardThroughNode, type TapeNode, type TapeListing, type TapeEntry, type BackwardOptions } from './tape.js';
 export {
   defineOp, defineComposite, listOps, getOp,
   type Op, type CompositeOp, type RegisteredOp, type OpDefinition, type OpSample, type BackwardContext,

@@ -235,18 +235,10 @@ export function runBackward(
         sums.release(grad); // the rule may keep it or share it: no longer ours to add into
         deliver(node.output, grad);
         const inputs = node.inputs!;
-        checkVersions(node);
-        const needsGrad = inputs.map(requiresGrad);
-        const context = { attrs: node.attrs, out: node.output, needsGrad };
-        const inputGrads = isAnomalyEnabled()
-          ? runRuleInAnomalyMode(node, () => node.op.backward(grad, inputs, context))
-          : node.op.backward(grad, inputs, context);
+        const inputGrads = backwardThroughNode(node, grad);
         for (let i = 0; i < inputs.length; i++) {
-          const input = inputs[i];
           const inputGrad = inputGrads[i];
-          if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) continue;
-          checkGradient(node, i, inputGrad);
-          route(input, inputGrad);
+          if (inputGrad !== null) route(inputs[i], inputGrad);
         }
         if (!retainGraph) {
           node.inputs = null;
@@ -258,6 +250,36 @@ export function runBackward(
       endWalk(reached, outerSums);
     }
   });
+}
+
+/**
+ * @internal One step of the walk: runs `node`'s backward rule on `grad`, the gradient of its
+ * output, with the checks backward makes at every node (saved values not written in place since,
+ * each returned gradient in its input's shape and dtype, and inside `detectAnomaly` finite), and
+ * returns one gradient per input, null where the input needs none. Exported for
+ * `@tapegrad/viz`'s `explainBackward`, which steps through a walk and must compute exactly what
+ * this one does.
+ */
+export function backwardThroughNode(node: TapeNode, grad: Tensor): (Tensor | null)[] {
+  const inputs = node.inputs!;
+  checkVersions(node);
+  const needsGrad = inputs.map(requiresGrad);
+  const context = { attrs: node.attrs, out: node.output, needsGrad };
+  const inputGrads = isAnomalyEnabled()
+    ? runRuleInAnomalyMode(node, () => node.op.backward(grad, inputs, context))
+    : node.op.backward(grad, inputs, context);
+  const result = new Array<Tensor | null>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const inputGrad = inputGrads[i];
+    // Rules may compute a gradient for an input that needs none; it is dropped, unchecked.
+    if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) {
+      result[i] = null;
+      continue;
+    }
+    checkGradient(node, i, inputGrad);
+    result[i] = inputGrad;
+  }
+  return result;
 }
 
 /** Backward walks in progress: two when a backward rule runs a walk of its own. */

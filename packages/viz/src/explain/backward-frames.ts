@@ -6,11 +6,11 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import { toDot } from '../graph/dot.js';
+import { quoteDot, toDot } from '../graph/dot.js';
 import type { DotOptions } from '../graph/options.js';
 import { renderSvg } from '../graph/render-svg.js';
 import type { BackwardExplanation, BackwardStep } from './explain-backward.js';
-import { seedText } from './explanation-table.js';
+import { seedText, sentText } from './explanation-table.js';
 import { formatValue } from './format-value.js';
 import { wrapText } from './text-table.js';
 
@@ -75,7 +75,7 @@ export async function renderBackwardFrames(explanation: BackwardExplanation, opt
 
 function stepCaption(explanation: BackwardExplanation, step: BackwardStep, count: number): string {
   const name = (x: Tensor) => explanation.nameOf(x);
-  const sent = step.inputs.map((input) => (input.grad === null ? `${name(input.input)}: none` : `${name(input.input)} ← ${formatValue(input.grad)}`));
+  const sent = step.inputs.map((input) => sentText(explanation, input));
   const forks = step.inputs
     .filter((input) => input.summed)
     .map((input) => `fork at ${name(input.input)}: ${formatValue(input.previous!)} + ${formatValue(input.grad!)} = ${formatValue(input.total!)}`);
@@ -88,15 +88,13 @@ function stepCaption(explanation: BackwardExplanation, step: BackwardStep, count
 }
 
 /**
- * `dot` with `caption` as the graph's label at the top, in the drawing's font. toDot writes `digraph tapegrad {` on its
- * first line, so the label goes right after it; DOT escapes a quoted string's `\` and `"`, and
- * `\n` in it ends a centred line.
+ * `dot` with `caption` as the graph's label at the top, in the drawing's font. toDot writes
+ * `digraph tapegrad {` on its first line, so the label goes right after it.
  */
 function withCaption(dot: string, caption: string): string {
   const open = dot.indexOf('{\n');
   if (open < 0) throw new Error(`backwardFrames: toDot returned text without a graph body: ${dot.slice(0, 40)}`);
-  const label = caption.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-  const attributes = [`label="${label}"`, 'labelloc=t', 'fontname="Helvetica"', 'fontsize=12'].map((attribute) => `  ${attribute};\n`);
+  const attributes = [`label=${quoteDot(caption)}`, 'labelloc=t', 'fontname="Helvetica"', 'fontsize=12'].map((attribute) => `  ${attribute};\n`);
   return `${dot.slice(0, open + 2)}${attributes.join('')}${dot.slice(open + 2)}`;
 }
 

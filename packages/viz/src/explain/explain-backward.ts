@@ -5,9 +5,14 @@
  * input receives, and where two gradients met at a fork and were added.
  * @module
  */
-import { describeTensor, formatShape, noGrad, onesLike, sameShape, tape, Tensor, type TapeListing, type TapeNode } from '@tapegrad/tensor';
+import {
+  backwardThroughNode, describeTensor, formatShape, full, noGrad, onesLike, sameShape, tape, Tensor, type TapeListing, type TapeNode,
+} from '@tapegrad/tensor';
+import { inputRoles } from '../graph/input-roles.js';
+import { tensorName } from '../graph/tensor-name.js';
 import { formatExplanation } from './explanation-table.js';
-import { type LocalRule, ruleForStep } from './local-rules.js';
+import type { LocalRule } from './local-rules.js';
+import { ruleForStep } from './step-rule.js';
 
 /** What one step sent to one input of its op. */
 export interface InputGradient {
@@ -15,6 +20,11 @@ export interface InputGradient {
   readonly index: number;
   /** The input tensor. */
   readonly input: Tensor;
+  /**
+   * The input's name in the op's rule (`a` and `b` of sub, `index` of gather), the name its edge
+   * carries in the drawings; null where the inputs play the same part (add, mul) or there is one.
+   */
+  readonly role: string | null;
   /**
    * The gradient this op sends to the input (its contribution), in the input's shape; null when
    * the input needs none (a constant, an int index, a tensor without `requiresGrad`).
@@ -79,14 +89,18 @@ export interface BackwardExplanation {
 
 /** Options of {@link explainBackward}. */
 export interface ExplainBackwardOptions {
-  /** The upstream gradient of `y`, of `y`'s shape; required when `y` is not a scalar, as for `y.backward(seed)`. */
-  readonly grad?: Tensor;
+  /**
+   * The upstream gradient of `y`, of `y`'s shape (a number fills that shape), as the seed of
+   * `y.backward(seed)`; required when `y` is not a scalar.
+   */
+  readonly grad?: Tensor | number;
 }
 
 /**
  * Explains the backward pass from `y` step by step, in the order `y.backward()` runs it. Each
- * step runs the node's own backward rule (the same code backward runs, inputs that need no
- * gradient skipped the same way) under `noGrad`, so the numbers are the real ones.
+ * step runs the node's backward through the very function `y.backward()` runs at each node
+ * (inputs that need no gradient skipped, the same checks), under `noGrad`, so the numbers are
+ * the real ones.
  *
  * It changes nothing: no `.grad` is written (not even on leaves), the graph is not freed, and
  * nothing is recorded, so `y.backward()` can run afterwards and gives the same leaf gradients as
@@ -102,7 +116,9 @@ export interface ExplainBackwardOptions {
  * ```
  *
  * @throws when `y` does not require grad, when `y` is not a scalar and no `grad` is given, when
- * `grad` has the wrong shape, or when the graph was freed by an earlier backward.
+ * `grad` has the wrong shape, when the graph was freed by an earlier backward, and at the step
+ * where `y.backward()` would throw (a saved value modified in place since the forward pass, a
+ * non-finite gradient inside `detectAnomaly`), naming that step.
  */
 export function explainBackward(y: Tensor, options: ExplainBackwardOptions = {}): BackwardExplanation {
   if (!(y instanceof Tensor)) {
@@ -119,8 +135,8 @@ export function explainBackward(y: Tensor, options: ExplainBackwardOptions = {})
   return noGrad(() => new Explanation(y, seed, listing));
 }
 
-/** The gradient backward starts from, checked as `y.backward(seed)` checks it. */
-function seedOf(y: Tensor, grad: Tensor | undefined): Tensor {
+/** The gradient backward starts from, checked and converted as `y.backward(seed)` does. */
+function seedOf(y: Tensor, grad: Tensor | number | undefined): Tensor {
   if (grad === undefined) {
     if (y.size !== 1) {
       throw new Error(
@@ -130,8 +146,12 @@ function seedOf(y: Tensor, grad: Tensor | undefined): Tensor {
     }
     return onesLike(y);
   }
+  if (typeof grad === 'number') return full(y.shape, grad, { dtype: y.dtype });
   if (!(grad instanceof Tensor)) {
-    throw new Error(`explainBackward: grad must be a Tensor of shape ${formatShape(y.shape)}, got ${Array.isArray(grad) ? 'a plain array (wrap it with tensor(...))' : typeof grad}`);
+    throw new Error(
+      `explainBackward: grad must be a Tensor of shape ${formatShape(y.shape)} or a number, got ` +
+        `${Array.isArray(grad) ? 'a plain array (wrap it with tensor(...))' : typeof grad}`,
+    );
   }
   if (!sameShape(grad.shape, y.shape)) {
     throw new Error(`explainBackward: grad of shape ${formatShape(grad.shape)} does not match ${describeTensor(y)}; it must have the same shape`);
@@ -166,7 +186,7 @@ class Explanation implements BackwardExplanation {
     listing: TapeListing,
   ) {
     this.tensors = listing.entries.map((entry) => entry.tensor);
-    for (const entry of listing.entries) this.#names.set(entry.tensor, entry.tensor.label ?? `%${entry.id}`);
+    for (const entry of listing.entries) this.#names.set(entry.tensor, tensorName(entry));
     this.#totals.set(y, seed);
     // Newest first, as the tape's backward walks; a node's gradient is complete when it is
     // reached, because every consumer of its output was recorded after it.
@@ -181,22 +201,37 @@ class Explanation implements BackwardExplanation {
     const upstream = this.#totals.get(node.output);
     // Backward skips a node no gradient reached (its consumers' rules sent none), and so do we.
     if (upstream === undefined) return;
-    checkUnchanged(node);
     const inputs = node.inputs!;
-    const needsGrad = inputs.map((input) => input.requiresGrad);
-    const sent = node.op.backward(upstream, inputs, { attrs: node.attrs, out: node.output, needsGrad });
+    const sent = this.#runRule(node, upstream);
+    const roles = inputRoles(node.op.name, inputs.length);
     const received = inputs.map((input, index): InputGradient => {
-      const grad = needsGrad[index] ? (sent[index] ?? null) : null;
+      const grad = sent[index];
+      const role = roles?.[index] ?? null;
       const previous = this.#totals.get(input) ?? null;
-      if (grad === null) return { index, input, grad, previous, total: previous, summed: false };
-      checkShape(node, index, grad);
+      if (grad === null) return { index, input, role, grad, previous, total: previous, summed: false };
       // previous + grad, in this order, as backward's running sums add.
       const total = previous === null ? grad : previous.add(grad);
       this.#totals.set(input, total);
-      return { index, input, grad, previous, total, summed: previous !== null };
+      return { index, input, role, grad, previous, total, summed: previous !== null };
     });
     const op = node.op.name;
-    this.steps.push({ index: this.steps.length, node, output: node.output, op, upstream, rule: ruleForStep(op), inputs: received });
+    this.steps.push({ index: this.steps.length, node, output: node.output, op, upstream, rule: ruleForStep(node), inputs: received });
+  }
+
+  /**
+   * The node's rule, run by the very step backward runs (with its checks: values written in
+   * place since the forward pass, gradient shapes and dtypes, `detectAnomaly`), so the walk-through
+   * refuses exactly what backward refuses; the error says which step it was.
+   */
+  #runRule(node: TapeNode, upstream: Tensor): (Tensor | null)[] {
+    try {
+      return backwardThroughNode(node, upstream);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new Error(`explainBackward: step ${this.steps.length + 1} (${node.op.name} → ${this.nameOf(node.output)}) fails as y.backward() would: ${message}`, {
+        cause,
+      });
+    }
   }
 
   gradOf(x: Tensor): Tensor | null {
@@ -223,38 +258,5 @@ class Explanation implements BackwardExplanation {
 
   toString(): string {
     return formatExplanation(this);
-  }
-}
-
-/**
- * Refuses, as backward does, a node whose saved input or output was written in place after it
- * was recorded: its rule would read the new values and explain wrong numbers.
- */
-function checkUnchanged(node: TapeNode): void {
-  const inputs = node.inputs!;
-  node.inputVersions.forEach((recorded, i) => {
-    if (recorded >= 0 && inputs[i].versionValue !== recorded) {
-      throw new Error(
-        `explainBackward: input ${i} ${describeTensor(inputs[i])} of ${node.op.name} was modified in place after the op saved it ` +
-          `(version ${recorded} → ${inputs[i].versionValue}); its backward needs the original value. Recompute the forward pass.`,
-      );
-    }
-  });
-  if (node.op.saves?.output && node.output.versionValue !== node.outputVersion) {
-    throw new Error(
-      `explainBackward: the output ${describeTensor(node.output)} of ${node.op.name} was modified in place after the op saved it ` +
-        `(version ${node.outputVersion} → ${node.output.versionValue}); its backward needs the original value. Recompute the forward pass.`,
-    );
-  }
-}
-
-/** A custom op's rule may return a wrong shape; backward would refuse it, so the walk-through does. */
-function checkShape(node: TapeNode, index: number, grad: Tensor): void {
-  const input = node.inputs![index];
-  if (!sameShape(grad.shape, input.shape)) {
-    throw new Error(
-      `explainBackward: the backward of ${node.op.name} returned a gradient of shape ${formatShape(grad.shape)} for input ${index} ` +
-        `of shape ${formatShape(input.shape)}; a backward rule must return its input's shape (use sumTo to undo broadcasting)`,
-    );
   }
 }

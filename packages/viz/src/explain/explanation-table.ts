@@ -4,7 +4,7 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import type { BackwardExplanation, BackwardStep } from './explain-backward.js';
+import type { BackwardExplanation, BackwardStep, InputGradient } from './explain-backward.js';
 import { formatValue } from './format-value.js';
 import { textTable, wrapText } from './text-table.js';
 
@@ -38,11 +38,20 @@ export function seedText(explanation: BackwardExplanation): string {
   return `∂L/∂${name} = ${formatValue(seed)}`;
 }
 
+/**
+ * What a step sent one input: `q ← -4`, or `scale: no gradient`. Where the op's inputs play
+ * different parts, the input's part in the rule follows its name (`d as b ← [-1, -1]` for
+ * `sub(b, d)`), so the rule's `a` and `b` can be matched with the tensors.
+ */
+export function sentText(explanation: BackwardExplanation, input: InputGradient): string {
+  const name = explanation.nameOf(input.input);
+  const who = input.role === null || input.role === name ? name : `${name} as ${input.role}`;
+  return input.grad === null ? `${who}: no gradient` : `${who} ← ${formatValue(input.grad)}`;
+}
+
 function stepRow(explanation: BackwardExplanation, step: BackwardStep): string[] {
   const name = (x: Tensor) => explanation.nameOf(x);
-  const downstream = step.inputs.map((input) =>
-    input.grad === null ? `${name(input.input)}: no gradient` : `${name(input.input)} ← ${formatValue(input.grad)}`,
-  );
+  const downstream = step.inputs.map((input) => sentText(explanation, input));
   const forks = step.inputs
     .filter((input) => input.summed)
     .map((input) => forkSum(name(input.input), formatValue(input.previous!), formatValue(input.grad!), formatValue(input.total!)));

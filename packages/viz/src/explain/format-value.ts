@@ -5,11 +5,12 @@
  */
 import { formatShape, type Tensor } from '@tapegrad/tensor';
 import { formatValues } from '../graph/number-format.js';
+import { DEFAULT_MAX_VALUES } from '../graph/options.js';
 
-/** Tensors up to this many elements are printed with their values (the drawings' default too). */
-const MAX_PRINTED_VALUES = 6;
-
-/** A scalar as a number (`-4`, `0.1966`), a small tensor as `[[1, 2], [3, 4]]`, a large one as `[64,10] float64`. */
+/**
+ * A scalar as a number (`-4`, `0.1966`), a tensor of up to the drawings' default `maxValues`
+ * elements as `[[1, 2], [3, 4]]`, a larger one as `[64,10] float64`.
+ */
 export function formatValue(x: Tensor): string {
-  return x.size > MAX_PRINTED_VALUES ? `${formatShape(x.shape)} ${x.dtype}` : formatValues(x);
+  return x.size > DEFAULT_MAX_VALUES ? `${formatShape(x.shape)} ${x.dtype}` : formatValues(x);
 }

@@ -76,16 +76,16 @@ export const LOCAL_RULES: Readonly<Record<string, LocalRule>> = {
     symbols: '∂L/∂a = ∂L/∂out / b, ∂L/∂b = −∂L/∂out · a / b²',
   },
   pow: {
-    words: `pow: the base gets the upstream times b·aᵇ⁻¹ (0 where b = 0), the exponent the upstream times aᵇ·ln a (0 where a = 0) ${BROADCAST}`,
+    words: `pow: the base gets the upstream times b·aᵇ⁻¹ (0 where b = 0), the exponent the upstream times aᵇ·ln a (0 where a = 0 and b ≥ 0) ${BROADCAST}`,
     symbols: '∂L/∂a = ∂L/∂out · b·aᵇ⁻¹, ∂L/∂b = ∂L/∂out · aᵇ·ln a',
   },
   maximum: {
     words: `max routes: the gradient goes to the larger input only (half to each on a tie) ${BROADCAST}`,
-    symbols: '∂L/∂a = ∂L/∂out · [a > b], ∂L/∂b = ∂L/∂out · [b > a]',
+    symbols: '∂L/∂a = ∂L/∂out · ([a > b] + ½[a = b]), ∂L/∂b = ∂L/∂out · ([b > a] + ½[a = b])',
   },
   minimum: {
     words: `min routes: the gradient goes to the smaller input only (half to each on a tie) ${BROADCAST}`,
-    symbols: '∂L/∂a = ∂L/∂out · [a < b], ∂L/∂b = ∂L/∂out · [b < a]',
+    symbols: '∂L/∂a = ∂L/∂out · ([a < b] + ½[a = b]), ∂L/∂b = ∂L/∂out · ([b < a] + ½[a = b])',
   },
   where: {
     words: `where routes: the gradient goes to a where the condition holds and to b elsewhere; the condition gets none ${BROADCAST}`,
@@ -154,7 +154,7 @@ export const LOCAL_RULES: Readonly<Record<string, LocalRule>> = {
 
   // Fused ops.
   matmul: {
-    words: 'matmul: each operand gets the upstream multiplied by the other operand, transposed',
+    words: 'matmul: each operand gets the upstream multiplied by the other operand, transposed (summed over broadcast batch axes)',
     symbols: '∂L/∂A = ∂L/∂out · Bᵀ, ∂L/∂B = Aᵀ · ∂L/∂out',
   },
   softmax: {
@@ -204,8 +204,8 @@ export const LOCAL_RULES: Readonly<Record<string, LocalRule>> = {
     symbols: '∂L/∂x = col2im(Wᵀ · G), ∂L/∂W = Σₙ G · im2col(x)ᵀ, ∂L/∂b = Σ G, G = ∂L/∂out',
   },
   maxPool2d: {
-    words: "maxPool2d routes: each window's gradient goes to its first maximum only",
-    symbols: '∂L/∂xᵢ = ∂L/∂out(window) · [i = first argmax of the window]',
+    words: "maxPool2d routes: each window's gradient goes to its first maximum only; an element that is the maximum of several overlapping windows gets their sum",
+    symbols: '∂L/∂xᵢ = Σ over windows w of ∂L/∂out(w) · [i = first argmax of w]',
   },
 };
 
@@ -245,13 +245,4 @@ function primitiveNames(): string[] {
   return listOps()
     .filter((op) => op.kind !== 'composite')
     .map((op) => op.name);
-}
-
-/**
- * The rule the walk-through shows for `opName`: the described one, or, for a custom op without
- * a description (defineOp is public), a note that its own backward produced the numbers.
- */
-export function ruleForStep(opName: string): LocalRule {
-  if (Object.hasOwn(LOCAL_RULES, opName)) return LOCAL_RULES[opName];
-  return { words: `${opName}: its own backward rule (a custom op, no description)`, symbols: `∂L/∂inputs = ${opName}.backward(∂L/∂out)` };
 }

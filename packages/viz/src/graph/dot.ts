@@ -11,8 +11,11 @@ import { HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS } from './style.js';
  * The graph recorded for `y` as Graphviz DOT, drawn like micrograd's `draw_dot` and the course's
  * circuit diagrams: a box per tensor (its label or `%n` from `tape(y)`, its shape, and for
  * small tensors its values and gradient) and a small node per op between its inputs and its
- * output. Parameters (leaves that require grad) are blue, constants grey. Large graphs collapse
- * to one node per op with shapes only (see {@link DotOptions.collapse}).
+ * output. Parameters (leaves that require grad) are blue, constants grey. An edge into an op
+ * whose inputs play different parts (sub, div, pow, matmul, where, concat, gather …) carries the
+ * input's name in the op's local rule (`a`, `b`), so `b − a` is not read as `a − b`; a value
+ * written in place after the graph used it says so. Large graphs collapse to one node per op
+ * with shapes only (see {@link DotOptions.collapse}).
  *
  * The text depends only on the graph and the options (node ids follow the tape order), so the
  * same computation always gives the same bytes. Render it with {@link renderSvg} or any Graphviz.
@@ -41,7 +44,11 @@ export function writeDot(drawing: Drawing): string {
   for (const vertex of drawing.vertices) {
     lines.push(`  ${vertex.id} ${vertex.type === 'tensor' ? tensorNode(vertex) : opNode(vertex)};`);
   }
-  for (const edge of drawing.edges) lines.push(`  ${edge.from} -> ${edge.to};`);
+  for (const edge of drawing.edges) {
+    // A head label sits by the arrow into the op, where the reader asks "which input is this?".
+    const attributes = edge.role === null ? '' : ` [headlabel=${quoteDot(edge.role)}, labelfontname="Helvetica", labelfontsize=10, labeldistance=1.6, labelfontcolor="#047857"]`;
+    lines.push(`  ${edge.from} -> ${edge.to}${attributes};`);
+  }
   lines.push('}');
   return lines.join('\n') + '\n';
 }
@@ -75,6 +82,14 @@ function opNode(vertex: OpVertex): string {
     `[shape=${shape}, fillcolor="${colours.fill}", color="${colours.border}", penwidth=${penwidth}, ` +
     `label=<${lines.join('<BR/>')}>]`
   );
+}
+
+/**
+ * `text` as a DOT quoted string: `\` and `"` escaped, and a line break as `\n` (a centred line
+ * break in a Graphviz label).
+ */
+export function quoteDot(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
 /**

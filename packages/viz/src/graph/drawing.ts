@@ -8,8 +8,11 @@ import { formatShape, tape, Tensor, type TapeEntry } from '@tapegrad/tensor';
 import { shouldCollapse } from './collapse-rule.js';
 import { checkGraphNotFreed } from './freed-graph.js';
 import { formatValues } from './number-format.js';
+import { inputRoles } from './input-roles.js';
 import { formatAttrs } from './op-attributes.js';
 import { resolveOptions, type DotOptions, type ResolvedOptions } from './options.js';
+import { tensorName } from './tensor-name.js';
+import { writtenSinceRecorded } from './written-in-place.js';
 
 /**
  * What a tensor is to the learner: a `parameter` (a leaf that requires grad, which backward
@@ -29,7 +32,10 @@ export interface TensorVertex {
   /** The dtype when it is not float64 (the default, shown nowhere). */
   readonly dtype: string;
   readonly role: TensorRole;
-  /** The values, `?` when `known` leaves them out, null when not shown. */
+  /**
+   * The values, `?` when `known` leaves them out, null when not shown; followed by
+   * `(changed in place since)` when the tensor was written in place after the graph used it.
+   */
   readonly data: string | null;
   /** The gradient's values, its shape when too large, `?` when `grads` has none yet; null when not shown. */
   readonly grad: string | null;
@@ -53,12 +59,23 @@ export interface OpVertex {
 /** A node of a drawing. */
 export type Vertex = TensorVertex | OpVertex;
 
+/** An edge of a drawing: from an input to its op, or from an op to its output. */
+export interface Edge {
+  readonly from: string;
+  readonly to: string;
+  /**
+   * Into an op whose inputs play different parts, the input's name in the op's rule (`a`, `b`
+   * of sub; see `inputRoles`); null on the other edges.
+   */
+  readonly role: string | null;
+}
+
 /** A graph drawing before it is written out in some syntax. */
 export interface Drawing {
   /** Nodes in tape order: an op's node right before its output's. */
   readonly vertices: readonly Vertex[];
-  /** Edges from inputs to ops and from ops to outputs, in tape order. */
-  readonly edges: readonly { readonly from: string; readonly to: string }[];
+  /** Edges from inputs to ops (in input order) and from ops to outputs, in tape order. */
+  readonly edges: readonly Edge[];
   readonly collapsed: boolean;
   readonly options: ResolvedOptions;
 }
@@ -74,11 +91,13 @@ export function buildDrawing(caller: string, y: unknown, options: DotOptions | u
   }
   const resolved = resolveOptions(caller, options);
   checkGraphNotFreed(caller, y);
-  const entries = tape(y).entries;
+  const listing = tape(y);
+  const entries = listing.entries;
   const collapsed = shouldCollapse(entries, resolved);
+  const written = writtenSinceRecorded(listing.nodes);
   const idOf = new Map<Tensor, number>(entries.map((entry) => [entry.tensor, entry.id]));
   const vertices: Vertex[] = [];
-  const edges: { from: string; to: string }[] = [];
+  const edges: Edge[] = [];
   // Collapsed, an op's output has no node of its own: edges leave from the op that produced it.
   const sourceOf = (x: Tensor): string => (collapsed && x.node !== null ? `op${idOf.get(x)}` : `t${idOf.get(x)}`);
   for (const entry of entries) {
@@ -86,17 +105,14 @@ export function buildDrawing(caller: string, y: unknown, options: DotOptions | u
     if (node !== null) {
       const opId = `op${entry.id}`;
       vertices.push(opVertex(opId, entry, collapsed, resolved));
-      for (const input of node.inputs!) edges.push({ from: sourceOf(input), to: opId });
+      const roles = inputRoles(node.op.name, node.inputs!.length);
+      node.inputs!.forEach((input, k) => edges.push({ from: sourceOf(input), to: opId, role: roles?.[k] ?? null }));
       if (collapsed) continue;
-      edges.push({ from: opId, to: `t${entry.id}` });
+      edges.push({ from: opId, to: `t${entry.id}`, role: null });
     }
-    vertices.push(tensorVertex(entry, collapsed, resolved));
+    vertices.push(tensorVertex(entry, collapsed, written.has(entry.tensor), resolved));
   }
   return { vertices, edges, collapsed, options: resolved };
-}
-
-function nameOf(entry: TapeEntry): string {
-  return entry.tensor.label ?? `%${entry.id}`;
 }
 
 function dtypeOf(x: Tensor): string {
@@ -110,23 +126,24 @@ function opVertex(id: string, entry: TapeEntry, collapsed: boolean, options: Res
     id,
     op: entry.node!.op.name,
     attrs: formatAttrs(entry.node!.attrs),
-    output: collapsed ? { name: x.label ?? '', shape: formatShape(x.shape), dtype: dtypeOf(x) } : null,
+    output: collapsed ? { name: x.label || '', shape: formatShape(x.shape), dtype: dtypeOf(x) } : null,
     highlighted: options.highlight.has(x),
   };
 }
 
-function tensorVertex(entry: TapeEntry, collapsed: boolean, options: ResolvedOptions): TensorVertex {
+function tensorVertex(entry: TapeEntry, collapsed: boolean, writtenInPlace: boolean, options: ResolvedOptions): TensorVertex {
   const x = entry.tensor;
   const role: TensorRole = entry.node !== null ? 'result' : x.requiresGrad ? 'parameter' : 'constant';
   // Collapsed drawings show shapes only, except for a one-element constant: its value is what
   // makes `div` by it readable (the mean's count), as in the tape listing's `const 8`.
   const fits = collapsed ? role === 'constant' && x.size === 1 : x.size <= options.maxValues;
   const showsValues = options.showData && fits;
-  const data = !showsValues ? null : options.known !== undefined && !options.known.has(x) ? '?' : formatValues(x);
+  const values = !showsValues ? null : options.known !== undefined && !options.known.has(x) ? '?' : formatValues(x);
+  const data = values !== null && writtenInPlace ? `${values} (changed in place since)` : values;
   return {
     type: 'tensor',
     id: `t${entry.id}`,
-    name: nameOf(entry),
+    name: tensorName(entry),
     // A scalar whose value is shown needs no `[]`.
     shape: x.shape.length === 0 && data !== null ? '' : formatShape(x.shape),
     dtype: dtypeOf(x),

@@ -9,7 +9,8 @@ import { HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS, type NodeColours } from 
 
 /**
  * The graph recorded for `y` as a Mermaid `flowchart LR`: the same nodes, text and colours as
- * {@link toDot} (a node per tensor with its values and gradient, a rounded node per op), in a
+ * {@link toDot} (a node per tensor with its values and gradient, a rounded node per op, the
+ * inputs' names on the edges into ops whose inputs play different parts), in a
  * syntax Markdown renderers such as GitHub's draw directly. Same graph, same text.
  *
  * ```ts
@@ -26,7 +27,7 @@ export function toMermaid(y: Tensor, options?: Omit<DotOptions, 'rankdir'>): str
     classes.set(className, [...(classes.get(className) ?? []), vertex.id]);
     lines.push(`  ${vertex.id}${vertex.type === 'tensor' ? tensorNode(vertex) : opNode(vertex)}`);
   }
-  for (const edge of drawing.edges) lines.push(`  ${edge.from} --> ${edge.to}`);
+  for (const edge of drawing.edges) lines.push(`  ${edge.from} -->${edge.role === null ? '' : `|${escapeMermaid(edge.role)}|`} ${edge.to}`);
   for (const [className, ids] of classes) {
     lines.push(`  classDef ${className} ${classStyle(className)}`);
     lines.push(`  class ${ids.join(',')} ${className}`);

@@ -2,7 +2,7 @@
  * The options every graph drawing takes, with their defaults and validation.
  * @module
  */
-import type { Tensor } from '@tapegrad/tensor';
+import { describeTensor, formatShape, sameShape, Tensor } from '@tapegrad/tensor';
 
 /** How `toDot`, `toMermaid` and `renderSvg` draw a recorded graph. */
 export interface DotOptions {
@@ -36,6 +36,9 @@ export interface DotOptions {
   known?: ReadonlySet<Tensor>;
 }
 
+/** The default of {@link DotOptions.maxValues}, which the walk-through's table uses too. */
+export const DEFAULT_MAX_VALUES = 6;
+
 /** `DotOptions` with every default filled in. */
 export interface ResolvedOptions {
   readonly showData: boolean;
@@ -50,7 +53,7 @@ export interface ResolvedOptions {
 
 /** Fills in the defaults of `options`, throwing an error that names `caller` for a bad value. */
 export function resolveOptions(caller: string, options: DotOptions = {}): ResolvedOptions {
-  const { showData = true, showGrad = true, collapse = 'auto', maxValues = 6, rankdir = 'LR' } = options;
+  const { showData = true, showGrad = true, collapse = 'auto', maxValues = DEFAULT_MAX_VALUES, rankdir = 'LR' } = options;
   if (collapse !== true && collapse !== false && collapse !== 'auto') {
     throw new Error(`${caller}: collapse must be true, false or 'auto', got ${JSON.stringify(collapse)}`);
   }
@@ -66,8 +69,48 @@ export function resolveOptions(caller: string, options: DotOptions = {}): Resolv
     collapse,
     maxValues,
     rankdir,
-    highlight: new Set(options.highlight ?? []),
-    grads: options.grads,
-    known: options.known,
+    highlight: new Set(checkHighlight(caller, options.highlight)),
+    grads: checkGrads(caller, options.grads),
+    known: checkKnown(caller, options.known),
   };
+}
+
+/** What a value is, for an error message: `a Tensor`, `an Array`, `the number 3`. */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value !== 'object') return `the ${typeof value} ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+  const name = (value as object).constructor?.name ?? 'Object';
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+function checkHighlight(caller: string, highlight: unknown): readonly Tensor[] {
+  if (highlight === undefined) return [];
+  if (!Array.isArray(highlight) || !highlight.every((x) => x instanceof Tensor)) {
+    const got = Array.isArray(highlight) ? `an array holding ${kindOf(highlight.find((x) => !(x instanceof Tensor)))}` : kindOf(highlight);
+    throw new Error(`${caller}: highlight must be an array of Tensors, got ${got}; write highlight: [x] even for one tensor`);
+  }
+  return highlight;
+}
+
+function checkGrads(caller: string, grads: unknown): ReadonlyMap<Tensor, Tensor | null> | undefined {
+  if (grads === undefined) return undefined;
+  if (!(grads instanceof Map)) {
+    throw new Error(`${caller}: grads must be a Map from each tensor to its gradient (or null), got ${kindOf(grads)}`);
+  }
+  for (const [x, grad] of grads as Map<unknown, unknown>) {
+    if (!(x instanceof Tensor) || (grad !== null && !(grad instanceof Tensor))) {
+      throw new Error(`${caller}: grads must map Tensors to Tensors (or null), got an entry ${kindOf(x)} → ${kindOf(grad)}`);
+    }
+    if (grad !== null && !sameShape(grad.shape, x.shape)) {
+      throw new Error(
+        `${caller}: grads gives ${describeTensor(x)} a gradient of shape ${formatShape(grad.shape)}; a gradient has its tensor's shape`,
+      );
+    }
+  }
+  return grads as ReadonlyMap<Tensor, Tensor | null>;
+}
+
+function checkKnown(caller: string, known: unknown): ReadonlySet<Tensor> | undefined {
+  if (known === undefined || known instanceof Set) return known;
+  throw new Error(`${caller}: known must be a Set of the tensors whose values to show, got ${kindOf(known)}; wrap it: new Set([x, y])`);
 }

@@ -8,7 +8,7 @@
  */
 import { drawLegend, legendHeight, type LegendEntry } from './legend.js';
 import { toPixels, type AxisTicks } from './scale.js';
-import { element, escapeXml, num, textWidth } from './svg.js';
+import { element, escapeXml, num, textWidth, TITLE_HEIGHT, titleText } from './svg.js';
 
 /** What a chart needs laid out. */
 export interface FrameSpec {
@@ -46,7 +46,6 @@ export interface Frame {
 }
 
 const PAD = 10;
-const TITLE_HEIGHT = 26;
 const TICK_LENGTH = 5;
 const AXIS_LABEL_HEIGHT = 18;
 const SMALLEST_AREA = 40;
@@ -74,7 +73,7 @@ export function chartFrame(spec: FrameSpec): Frame {
   const y = toPixels(spec.y, bottom, top);
 
   const behind: string[] = [];
-  if (title) behind.push(element('text', { class: 'title', x: (left + right) / 2, y: PAD + 15, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 'bold' }, escapeXml(title)));
+  if (title) behind.push(titleText((left + right) / 2, PAD + 15, title));
   behind.push(...drawLegend(legend, left, legendTop, right - left));
   const gridlines = [
     ...spec.x.ticks.map(({ value }) => element('line', { x1: x(value), y1: top, x2: x(value), y2: bottom })),

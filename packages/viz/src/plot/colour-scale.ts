@@ -38,8 +38,13 @@ export function colourScales(stack: ImageStack, scaling: ImageScaling, colours: 
   };
 }
 
-/** lo black to hi white, min–max as the course rescales its templates to [0, 255]; a constant image is black. */
+/**
+ * lo black to hi white, min–max as the course rescales its templates to [0, 255]. A constant
+ * image has no range of its own, so it is drawn on the range from 0 to its value: an all-1 image
+ * is white and an all-0 one black (min–max alone would make every constant image black).
+ */
 function grayScale(lo: number, hi: number): ColourScale {
+  if (hi === lo) [lo, hi] = [Math.min(lo, 0), Math.max(hi, 0)];
   const span = hi > lo ? hi - lo : 1;
   return { channels: 1, colour: (value) => [Math.round(255 * clamp01((value - lo) / span))] };
 }

@@ -6,10 +6,11 @@ import { chartFrame } from './chart-frame.js';
 import { automaticLevels } from './contour-levels.js';
 import type { LegendEntry } from './legend.js';
 import { contourLines, type SampledGrid } from './marching-squares.js';
-import { cross, dot, hollowDot } from './markers.js';
+import { cross, dot, hollowDot, stepDot } from './markers.js';
 import { checkPositive, checkRange, checkWholeNumber } from './option-checks.js';
-import { seriesColour } from './palette.js';
+import { seriesStyle } from './palette.js';
 import { linearAxis } from './scale.js';
+import { inBox, runsInBox } from './far-points.js';
 import { pixelApart, visibleSteps } from './thinning.js';
 import { element, num, svgDocument } from './svg.js';
 
@@ -19,6 +20,11 @@ export interface SurfacePath {
   readonly name: string;
   /** The (x, y) points in order, start first. */
   readonly points: readonly (readonly [number, number])[];
+  /**
+   * A small dot on every `dotEvery`-th point after the start: for an optimizer, a dot every so
+   * many steps, so their spacing shows its speed (crowded where it crawls, sparse where it runs).
+   */
+  readonly dotEvery?: number;
 }
 
 /** A named point on the surface, such as the minimum. */
@@ -63,13 +69,15 @@ const MARK_COLOUR = '#000000';
 /**
  * Draws the contour lines of `f` over `xRange` × `yRange` and the `paths` over them, and returns
  * the SVG text. f is sampled on a `resolution` × `resolution` grid and the lines are traced by
- * marching squares (closed rings stay closed); where f is NaN or infinite, the lines stop. The
- * levels are `levels` if it is a list, else that many chosen from the samples (log-spaced with
- * `logLevels`).
+ * marching squares (closed rings stay closed); where f is NaN or infinite (the log of a negative
+ * number), the lines stop. f must return a number, finite somewhere in the ranges. The levels
+ * are `levels` if it is a list, else that many chosen from the samples (log-spaced with
+ * `logLevels`; none for a flat f).
  *
  * Each path gets the next colour of matplotlib's cycle and an entry in the legend; a hollow dot
- * marks its start and a filled dot its end. A path may leave the picture (it is clipped at the
- * frame), but every point must be finite: an error names the path and the index. Steps that stay
+ * marks its start and a filled dot its end, and with `dotEvery` small dots mark its pace. A path
+ * may leave the picture (it is clipped at the frame; if it ends outside, its legend entry says
+ * so), but every point must be finite: an error names the path and the index. Steps that stay
  * within half a pixel, and steps along a segment the path has drawn before, are not drawn
  * again, so 20,000 tiny steps, or an optimizer circling its minimum, cost only what shows.
  *
@@ -100,23 +108,17 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
     if (at.length !== 2 || !at.every(Number.isFinite)) throw new Error(`${where}: mark '${name}' must be at [x, y], two finite numbers; got [${at.join(', ')}]`);
   }
 
-  const grid = sample(f, xRange, yRange, resolution);
+  const grid = sample(where, f, xRange, yRange, resolution);
+  const styles = paths.map((_, p) => seriesStyle(p));
+  const inside = ([x, y]: readonly [number, number]): boolean => x >= xRange[0] && x <= xRange[1] && y >= yRange[0] && y <= yRange[1];
   const legend: LegendEntry[] = [
-    ...paths.map(({ name }, p): LegendEntry => ({ name, colour: seriesColour(p), sample: 'line' })),
+    // A path whose end is clipped away would otherwise just stop at the frame, as if it ended there.
+    ...paths.map(({ name, points }, p): LegendEntry => ({ name: inside(points[points.length - 1]) ? name : `${name} (ends outside the plot)`, ...styles[p], sample: 'line' })),
     ...(paths.length > 0 ? [{ name: 'start', colour: '#555555', sample: 'hollow-dot' } as const, { name: 'end', colour: '#555555', sample: 'dot' } as const] : []),
     ...marks.map(({ name }): LegendEntry => ({ name, colour: MARK_COLOUR, sample: 'cross' })),
   ];
-  const frame = chartFrame({
-    where,
-    width,
-    height,
-    title,
-    xLabel,
-    yLabel,
-    legend,
-    x: linearAxis(xRange[0], xRange[1], { extend: false }),
-    y: linearAxis(yRange[0], yRange[1], { extend: false }),
-  });
+  const [x, y] = [linearAxis(xRange[0], xRange[1], { extend: false }), linearAxis(yRange[0], yRange[1], { extend: false })];
+  const frame = chartFrame({ where, width, height, title, xLabel, yLabel, legend, x, y });
   const fromGrid = ([i, j]: readonly [number, number]): readonly [number, number] => [
     frame.x(xRange[0] + (i / resolution) * (xRange[1] - xRange[0])),
     frame.y(yRange[0] + (j / resolution) * (yRange[1] - yRange[0])),
@@ -124,7 +126,7 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
   const levelList = typeof levels === 'number' ? automaticLevels(grid, levels, logLevels) : levels;
   const contours = levelList.flatMap((level) =>
     contourLines(grid, level).map(({ points, closed }) => {
-      const d = `M${pixelApart(points.map(fromGrid)).map(([x, y]) => `${num(x)} ${num(y)}`).join('L')}${closed ? 'Z' : ''}`;
+      const d = `M${pixelApart(points.map(fromGrid)).map(([px, py]) => `${num(px)} ${num(py)}`).join('L')}${closed ? 'Z' : ''}`;
       return element('path', { class: 'contour', 'data-level': String(level), d });
     }),
   );
@@ -133,15 +135,21 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
   // Named after the area's geometry, not a counter: the same picture keeps the same bytes, and two
   // different plots inlined in one page do not share an id.
   const clipId = `plot-area-${[left, top, right - left, bottom - top].map(Math.round).join('-')}`;
-  const drawnPaths = paths.map(({ name, points }, p) => {
-    const colour = seriesColour(p);
-    const pixels = points.map(([x, y]) => [frame.x(x), frame.y(y)] as const);
-    const [startX, startY] = pixels[0];
-    const [endX, endY] = pixels[pixels.length - 1];
-    const line = element('path', { d: visibleSteps(pixels), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' });
-    return element('g', { class: 'path', 'data-name': name }, [line, hollowDot(startX, startY, colour), dot(endX, endY, colour)].join(''));
+  // Paths are drawn within the plot area and as much again on every side; see far-points.ts.
+  const [areaWidth, areaHeight] = [right - left, bottom - top];
+  const box = { left: left - areaWidth, top: top - areaHeight, right: right + areaWidth, bottom: bottom + areaHeight };
+  const drawnPaths = paths.map(({ name, points, dotEvery }, p) => {
+    const { colour, dash } = styles[p];
+    const pixels = points.map(([px, py]) => [frame.x(px), frame.y(py)] as const);
+    const d = runsInBox(pixels, box).map(visibleSteps).join('');
+    const line = element('path', { d, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dash });
+    const [start, end] = [pixels[0], pixels[pixels.length - 1]];
+    const ends = [...(inBox(start, box) ? [hollowDot(...start, colour)] : []), ...(inBox(end, box) ? [dot(...end, colour)] : [])];
+    // After the start and end markers, so a reader of the SVG finds those two first.
+    const paced = dotEvery === undefined ? [] : pixels.filter((pixel, i) => i > 0 && i < pixels.length - 1 && i % dotEvery === 0 && inBox(pixel, box));
+    return element('g', { class: 'path', 'data-name': name }, [line, ...ends, ...paced.map(([px, py]) => stepDot(px, py))].join(''));
   });
-  const drawnMarks = marks.map(({ name, at: [x, y] }) => element('g', { class: 'mark', 'data-name': name }, cross(frame.x(x), frame.y(y), MARK_COLOUR)));
+  const drawnMarks = marks.map(({ name, at: [mx, my] }) => element('g', { class: 'mark', 'data-name': name }, cross(frame.x(mx), frame.y(my), MARK_COLOUR)));
 
   return svgDocument(width, height, [
     ...frame.behind,
@@ -152,22 +160,39 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
   ]);
 }
 
-/** f on the (resolution + 1)² corners of the grid's cells. */
-function sample(f: (x: number, y: number) => number, [x0, x1]: readonly [number, number], [y0, y1]: readonly [number, number], resolution: number): SampledGrid {
+/**
+ * f on the (resolution + 1)² corners of the grid's cells. A sample that is not a number (a
+ * tensor, when the loss was written with tensor ops) or a grid without one finite value is an
+ * error: either would draw no contours, silently.
+ */
+function sample(where: string, f: (x: number, y: number) => number, [x0, x1]: readonly [number, number], [y0, y1]: readonly [number, number], resolution: number): SampledGrid {
   const columns = resolution + 1;
   const values = new Float64Array(columns * columns);
+  let finite = 0;
   for (let j = 0; j < columns; j++) {
     const y = y0 + (j / resolution) * (y1 - y0);
-    for (let i = 0; i < columns; i++) values[j * columns + i] = f(x0 + (i / resolution) * (x1 - x0), y);
+    for (let i = 0; i < columns; i++) {
+      const x = x0 + (i / resolution) * (x1 - x0);
+      const value: unknown = f(x, y);
+      if (typeof value !== 'number') {
+        throw new Error(`${where}: f(${x}, ${y}) returned ${value === null ? 'null' : typeof value}, not a number; f must return a number (for a loss written with tensor ops, return loss.item())`);
+      }
+      values[j * columns + i] = value;
+      if (Number.isFinite(value)) finite++;
+    }
+  }
+  if (finite === 0) {
+    throw new Error(`${where}: f is NaN or infinite at all ${values.length} samples over xRange [${x0}, ${x1}] × yRange [${y0}, ${y1}]; move the ranges to where f is defined`);
   }
   return { columns, rows: columns, values };
 }
 
-function checkPath(where: string, { name, points }: SurfacePath, index: number): void {
+function checkPath(where: string, { name, points, dotEvery }: SurfacePath, index: number): void {
   const label = `path ${index} ('${name}')`;
   if (points.length === 0) throw new Error(`${where}: ${label} has no points; give it at least its start`);
   const bad = points.findIndex((point) => point.length !== 2 || !Number.isFinite(point[0]) || !Number.isFinite(point[1]));
   if (bad >= 0) {
     throw new Error(`${where}: ${label} has point ${bad} = [${points[bad].join(', ')}]; every point must be two finite numbers (stop the path where the optimizer diverged)`);
   }
+  if (dotEvery !== undefined) checkWholeNumber(where, `${label}'s dotEvery`, dotEvery);
 }

@@ -10,7 +10,7 @@ import { paintImage, whiteBitmap } from './bitmap.js';
 import { type ColourScale, colourScales, type ImageColours, type ImageScaling } from './colour-scale.js';
 import { readImageStack, type ImageStack } from './image-stack.js';
 import { checkRange, checkWholeNumber } from './option-checks.js';
-import { element, escapeXml, svgDocument, textWidth } from './svg.js';
+import { element, escapeXml, svgDocument, textWidth, TITLE_FONT_SIZE, TITLE_HEIGHT, titleText } from './svg.js';
 
 /** Options of {@link imageGrid} and {@link imageGridPng}. */
 export interface ImageGridOptions {
@@ -22,6 +22,7 @@ export interface ImageGridOptions {
    * The values that span the colours: `'each'` (default) stretches every image over the whole
    * scale on its own, min to max, as the course displays its templates; `'all'` uses one range for
    * every image, so they compare with each other; `[lo, hi]` fixes it (`[0, 1]` for pixels in 0–1).
+   * A constant image (or all of them, with `'all'`) spans 0 to its value: all 0 is black, all 1 white.
    */
   readonly scaling?: ImageScaling;
   /**
@@ -110,7 +111,6 @@ export function imageGridPng(images: Tensor, options: ImageGridOptions = {}): Ui
 }
 
 const PAD = 8;
-const TITLE_HEIGHT = 26;
 const LABEL_HEIGHT = 18;
 
 /**
@@ -131,13 +131,13 @@ export function imageGrid(images: Tensor, options: ImageGridOptions = {}): strin
   const { stack, columns, rows, gap, cellWidth, cellHeight } = layout;
   const { labels, title } = options;
   const gridWidth = columns * cellWidth + (columns - 1) * gap;
-  const width = 2 * PAD + Math.max(gridWidth, title ? textWidth(title, 15) : 0);
+  const width = 2 * PAD + Math.max(gridWidth, title ? textWidth(title, TITLE_FONT_SIZE) : 0);
   const left = (width - gridWidth) / 2;
   const top = PAD + (title ? TITLE_HEIGHT : 0);
   const rowHeight = cellHeight + (labels ? LABEL_HEIGHT : 0);
   const height = top + rows * rowHeight + (rows - 1) * gap + PAD;
   const body: string[] = [];
-  if (title) body.push(element('text', { class: 'title', x: width / 2, y: PAD + 15, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 'bold' }, escapeXml(title)));
+  if (title) body.push(titleText(width / 2, PAD + 15, title));
   for (let image = 0; image < stack.count; image++) {
     const x = left + (image % columns) * (cellWidth + gap);
     const y = top + Math.floor(image / columns) * (rowHeight + gap);

@@ -13,6 +13,8 @@ export interface LegendEntry {
   readonly name: string;
   readonly colour: string;
   readonly sample: LegendSample;
+  /** The line's `stroke-dasharray` (a series past the tenth), for a `'line'` sample. */
+  readonly dash?: string;
 }
 
 const ROW_HEIGHT = 18;
@@ -55,9 +57,9 @@ export function drawLegend(entries: readonly LegendEntry[], left: number, top: n
   return drawn.length === 0 ? [] : [element('g', { class: 'legend' }, `\n${drawn.join('\n')}\n`)];
 }
 
-function sample({ colour, sample: kind }: LegendEntry, x: number, y: number): string[] {
+function sample({ colour, sample: kind, dash }: LegendEntry, x: number, y: number): string[] {
   const middle = x + SAMPLE_WIDTH / 2;
-  const line = element('line', { x1: x, y1: y, x2: x + SAMPLE_WIDTH, y2: y, stroke: colour, 'stroke-width': 2 });
+  const line = element('line', { x1: x, y1: y, x2: x + SAMPLE_WIDTH, y2: y, stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dash });
   switch (kind) {
     case 'line':
       return [line];

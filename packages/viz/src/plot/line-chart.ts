@@ -6,7 +6,7 @@ import { chartFrame } from './chart-frame.js';
 import type { LegendEntry } from './legend.js';
 import { dot } from './markers.js';
 import { checkPositive } from './option-checks.js';
-import { seriesColour } from './palette.js';
+import { seriesStyle } from './palette.js';
 import { linearAxis, logAxis } from './scale.js';
 import { element, num, svgDocument } from './svg.js';
 
@@ -58,34 +58,46 @@ const MAX_DOTTED_POINTS = 30;
  */
 export function lineChart(series: readonly LineSeries[], options: LineChartOptions = {}): string {
   const where = 'lineChart';
-  const { title, xLabel, yLabel, logY = false, width = 640, height = 400 } = options;
+  const { logY = false, width = 640, height = 400 } = options;
   checkPositive(where, 'width', width);
   checkPositive(where, 'height', height);
   if (series.length === 0) throw new Error(`${where}: no series to draw; pass at least one { name, y }`);
   const points = series.map((one, s) => pointsOf(where, one, s, logY));
   const [xLo, xHi] = extent(points.map((p) => p.x));
   const [yLo, yHi] = extent(points.map((p) => p.y));
+  checkSpan(where, 'x', xLo, xHi);
+  checkSpan(where, 'y', yLo, yHi);
   const wholeNumberX = points.every((p) => p.x.every(Number.isInteger));
-  const legend: LegendEntry[] = series.map(({ name }, s) => ({ name, colour: seriesColour(s), sample: 'line' }));
+  const styles = series.map((_, s) => seriesStyle(s));
+  const legend = series.map(({ name }, s): LegendEntry => ({ name, ...styles[s], sample: 'line' }));
   const frame = chartFrame({
+    ...options,
     where,
     width,
     height,
-    title,
-    xLabel,
-    yLabel,
     legend,
     x: linearAxis(xLo, xHi, { extend: true, wholeNumbers: wholeNumberX }),
     y: logY ? logAxis(yLo, yHi) : linearAxis(yLo, yHi, { extend: true }),
   });
   const curves = points.map(({ x, y }, s) => {
-    const colour = seriesColour(s);
+    const { colour, dash } = styles[s];
     const pixels = x.map((value, i) => [frame.x(value), frame.y(y[i])] as const);
-    const line = element('polyline', { points: pixels.map(([px, py]) => `${num(px)},${num(py)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round' });
+    const points = pixels.map(([px, py]) => `${num(px)},${num(py)}`).join(' ');
+    const line = element('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-dasharray': dash });
     const dots = pixels.length <= MAX_DOTTED_POINTS ? pixels.map(([px, py]) => dot(px, py, colour)) : [];
     return element('g', { class: 'series', 'data-name': series[s].name }, [line, ...dots].join(''));
   });
   return svgDocument(width, height, [...frame.behind, ...curves, ...frame.front]);
+}
+
+/**
+ * Finite values can still span more than a double holds (−10³⁰⁸ to 10³⁰⁸): the axis' length
+ * would be Infinity and every pixel NaN, so that is an error instead of a blank picture.
+ */
+function checkSpan(where: string, axis: 'x' | 'y', lo: number, hi: number): void {
+  if (!Number.isFinite(2 * (hi - lo))) {
+    throw new Error(`${where}: the ${axis} values run from ${lo} to ${hi}, a span too wide to draw; scale them (divide by a power of ten)${axis === 'y' ? ' or draw them with logY' : ''}`);
+  }
 }
 
 /** The series' x and y, checked: equal lengths, finite values, y > 0 under a log axis. */

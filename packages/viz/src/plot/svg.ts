@@ -9,9 +9,16 @@ export function num(value: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
+/**
+ * Characters XML 1.0 forbids anywhere, even escaped: the C0 controls but tab, line feed and
+ * carriage return, and U+FFFE/U+FFFF. One of them in a series name (a terminal colour code
+ * pasted along) would make the whole picture unreadable, so it becomes U+FFFD, the replacement character.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** `text` safe inside an element or a double-quoted attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(NOT_XML, '\uFFFD');
 }
 
 /** Attribute values: numbers go through {@link num}, strings are escaped, undefined is left out. */
@@ -46,4 +53,13 @@ export function svgDocument(width: number, height: number, body: readonly string
 /** A rough width of `text` at `fontSize`, for laying out legends and margins without a font to measure with. */
 export function textWidth(text: string, fontSize = 12): number {
   return [...text].length * fontSize * 0.6;
+}
+
+/** The size of a picture's title, and the height the title's line takes above the picture. */
+export const TITLE_FONT_SIZE = 15;
+export const TITLE_HEIGHT = 26;
+
+/** A picture's title: bold, centred on `x`, its baseline at `y`. */
+export function titleText(x: number, y: number, text: string): string {
+  return element('text', { class: 'title', x, y, 'text-anchor': 'middle', 'font-size': TITLE_FONT_SIZE, 'font-weight': 'bold' }, escapeXml(text));
 }

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, type Tensor } from '@tapegrad/tensor';
 import { explainBackward, localRule } from '@tapegrad/viz';
-
-/** The notes' circuit f = (x + y)·z at x = −2, y = 5, z = −4, with every tensor labelled. */
-function circuit() {
-  const x = tensor(-2, { requiresGrad: true, label: 'x' });
-  const y = tensor(5, { requiresGrad: true, label: 'y' });
-  const z = tensor(-4, { requiresGrad: true, label: 'z' });
-  const q = x.add(y);
-  q.label = 'q';
-  const f = q.mul(z);
-  f.label = 'f';
-  return { x, y, z, q, f };
-}
+import { courseCircuit } from '../course-circuit.js';
 
 const value = (t: Tensor | null) => t!.item();
 
 describe('explainBackward on the notes circuit f = (x + y)z', () => {
   it('runs mul first (upstream 1: q gets z = -4, z gets q = 3), then add (upstream -4: x and y get -4)', () => {
-    const { x, y, z, q, f } = circuit();
+    const { x, y, z, q, f } = courseCircuit();
     const { steps } = explainBackward(f);
     expect(steps.map((step) => step.op)).toEqual(['mul', 'add']);
 
@@ -38,7 +27,7 @@ describe('explainBackward on the notes circuit f = (x + y)z', () => {
   });
 
   it('gives the leaves the notes gradients: ∂f/∂x = ∂f/∂y = -4, ∂f/∂z = 3', () => {
-    const { q, f } = circuit();
+    const { q, f } = courseCircuit();
     const explanation = explainBackward(f);
     expect([...explanation.leafGrads].map(([leaf, grad]) => [leaf.label, grad.item()])).toEqual([['x', -4], ['y', -4], ['z', 3]]);
     expect(value(explanation.gradOf(q))).toBe(-4);
@@ -49,7 +38,7 @@ describe('explainBackward on the notes circuit f = (x + y)z', () => {
   });
 
   it('prints a table with the steps in order, their rules, the downstream gradients and the leaf gradients', () => {
-    const text = explainBackward(circuit().f).toString();
+    const text = explainBackward(courseCircuit().f).toString();
     const lines = text.split('\n');
     expect(lines[0]).toBe('backward of f = -12 from the seed ∂f/∂f = 1: 2 steps, newest node first');
     expect(lines[1].split('|').map((cell) => cell.trim())).toEqual(['step', 'node', 'op', 'upstream', 'rule', 'downstream', 'fork sums']);
@@ -68,11 +57,11 @@ describe('explainBackward on the notes circuit f = (x + y)z', () => {
   });
 
   it('prints the same bytes for the same computation', () => {
-    expect(explainBackward(circuit().f).toString()).toBe(explainBackward(circuit().f).toString());
+    expect(explainBackward(courseCircuit().f).toString()).toBe(explainBackward(courseCircuit().f).toString());
   });
 
   it('writes no .grad and keeps the graph, so backward afterwards gives the same gradients', () => {
-    const { x, y, z, q, f } = circuit();
+    const { x, y, z, q, f } = courseCircuit();
     q.retainGrad();
     const explanation = explainBackward(f);
     expect([x.grad, y.grad, z.grad, q.grad, f.grad]).toEqual([null, null, null, null, null]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noGrad, tensor, type Tensor } from '@tapegrad/tensor';
+import { detectAnomaly, noGrad, tensor, type Tensor } from '@tapegrad/tensor';
 import { backwardFrames, explainBackward } from '@tapegrad/viz';
 
 describe('explainBackward refuses', () => {
@@ -11,7 +11,7 @@ describe('explainBackward refuses', () => {
   it('a grad of the wrong shape or type', () => {
     const y = tensor([1, 2], { requiresGrad: true }).mul(2);
     expect(() => explainBackward(y, { grad: tensor([1, 2, 3]) })).toThrow(/explainBackward: grad of shape \[3\] does not match .*\[2\]/);
-    expect(() => explainBackward(y, { grad: [1, 2] as unknown as Tensor })).toThrow(/explainBackward: grad must be a Tensor of shape \[2\], got a plain array/);
+    expect(() => explainBackward(y, { grad: [1, 2] as unknown as Tensor })).toThrow(/explainBackward: grad must be a Tensor of shape \[2\] or a number, got a plain array/);
   });
 
   it('an output that does not require grad', () => {
@@ -28,12 +28,33 @@ describe('explainBackward refuses', () => {
     expect(() => explainBackward(y)).toThrow(/explainBackward: the graph behind .* was freed .*before y\.backward\(\).*retainGraph: true/);
   });
 
-  it('a graph whose saved values were changed in place since', () => {
+  it('a graph whose saved values were changed in place since, at the step backward would refuse, with its message', () => {
     const x = tensor([1, 2], { requiresGrad: true, label: 'x' });
     const e = x.exp();
     const y = e.sum();
     noGrad(() => e.add_(1));
-    expect(() => explainBackward(y)).toThrow(/explainBackward: the output .* of exp was modified in place after the op saved it \(version 0 → 1\)/);
+    expect(() => explainBackward(y)).toThrow(
+      /^explainBackward: step 2 \(exp → %1\) fails as y\.backward\(\) would: exp: its output .* was modified in place after the op saved it \(version 0 → 1\).*clone\(\)/,
+    );
+    expect(() => y.backward()).toThrow(/^exp: its output .* was modified in place/);
+  });
+
+  it('an input modified in place through a view (reshape shares storage and version)', () => {
+    const x = tensor([1, 2, 3, 4], { requiresGrad: true, label: 'x' });
+    const c = tensor([1, 2, 3, 4], { label: 'c' });
+    const y = x.reshape([2, 2]).mul(c.reshape([2, 2])).sum();
+    c.add_(1);
+    expect(() => explainBackward(y)).toThrow(/^explainBackward: step 2 \(mul → %3\) fails as y\.backward\(\) would: mul: input 1 \[2,2\] float64 was modified in place/);
+  });
+
+  it('inside detectAnomaly, a non-finite gradient as backward reports it: by the op whose backward made it', () => {
+    detectAnomaly(() => {
+      const x = tensor([0, 1], { requiresGrad: true, label: 'x' });
+      const y = x.sqrt().sum();
+      expect(() => explainBackward(y)).toThrow(
+        /^explainBackward: step 2 \(sqrt → %1\) fails as y\.backward\(\) would: detectAnomaly: the backward of sqrt produced Infinity in the gradient of input 0 \[2\] float64 \(x\) at flat index 0/,
+      );
+    });
   });
 
   it('a step count outside the walk, and frames of something that is not an explanation', () => {

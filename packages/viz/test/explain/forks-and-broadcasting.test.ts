@@ -37,6 +37,13 @@ describe('explainBackward where gradients meet or broadcast', () => {
     expect(explanation.toString()).toContain('from the seed ∂L/∂%2 = [[1, 2, 3], [4, 5, 6]]');
   });
 
+  it('takes a number as grad, filling the output shape, as y.backward(seed) does', () => {
+    const x = tensor([1, 2, 3], { requiresGrad: true, label: 'x' });
+    const explanation = explainBackward(x.mul(x), { grad: 0.5 });
+    expect(explanation.seed.toArray()).toEqual([0.5, 0.5, 0.5]);
+    expect(explanation.leafGrads.get(x)!.toArray()).toEqual([1, 2, 3]);
+  });
+
   it('prints large tensors by shape and keeps their values in the steps', () => {
     const w = tensor(Array.from({ length: 12 }, (_, i) => i / 10), { requiresGrad: true, label: 'W' }).reshape([3, 4]);
     const loss = w.mul(w).sum();

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tensor } from '@tapegrad/tensor';
 import { backwardFrameCaptions, backwardFrames, explainBackward, renderBackwardFrames, toDot } from '@tapegrad/viz';
-
-function circuit() {
-  const x = tensor(-2, { requiresGrad: true, label: 'x' });
-  const y = tensor(5, { requiresGrad: true, label: 'y' });
-  const z = tensor(-4, { requiresGrad: true, label: 'z' });
-  const q = x.add(y);
-  q.label = 'q';
-  const f = q.mul(z);
-  f.label = 'f';
-  return { x, y, z, q, f };
-}
+import { courseCircuit } from '../course-circuit.js';
 
 /** Per tensor box of a frame: whether it is highlighted and the gradient written on it. */
 function boxes(dot: string): Map<string, { highlighted: boolean; grad: string | null }> {
@@ -29,7 +19,7 @@ const grads = (dot: string) => Object.fromEntries([...boxes(dot)].map(([name, bo
 
 describe('backwardFrames', () => {
   it('draws the seed and then one frame per step, highlighting the node each step works on', () => {
-    const { f } = circuit();
+    const { f } = courseCircuit();
     const explanation = explainBackward(f);
     const frames = backwardFrames(explanation);
     expect(frames).toHaveLength(explanation.steps.length + 1);
@@ -37,7 +27,7 @@ describe('backwardFrames', () => {
   });
 
   it('writes the gradients known so far on the tensors: the seed, then after mul, then after add', () => {
-    const frames = backwardFrames(explainBackward(circuit().f));
+    const frames = backwardFrames(explainBackward(courseCircuit().f));
     // `?`: the drawing's mark for a gradient not known yet.
     expect(grads(frames[0])).toEqual({ x: '?', y: '?', q: '?', z: '?', f: '1' });
     expect(grads(frames[1])).toEqual({ x: '?', y: '?', q: '-4', z: '3', f: '1' });
@@ -45,18 +35,18 @@ describe('backwardFrames', () => {
   });
 
   it("is toDot's drawing with the step's highlight and partial gradients, plus a caption", () => {
-    const { f, q } = circuit();
+    const { f, q } = courseCircuit();
     const explanation = explainBackward(f);
     const plain = backwardFrames(explanation, { caption: false, rankdir: 'TB' });
     expect(plain[2]).toBe(toDot(f, { rankdir: 'TB', highlight: [q], grads: explanation.gradsAfter(2) }));
     const captioned = backwardFrames(explanation, { rankdir: 'TB' });
     expect(captioned[0]).toContain('label="seed: ∂f/∂f = 1";');
     expect(captioned[2]).toContain('rankdir=TB');
-    expect(backwardFrames(explanation)).toEqual(backwardFrames(explainBackward(circuit().f)));
+    expect(backwardFrames(explanation)).toEqual(backwardFrames(explainBackward(courseCircuit().f)));
   });
 
   it('captions the seed, then each step with its rule, what it sends, and any sum at a fork', () => {
-    expect(backwardFrameCaptions(explainBackward(circuit().f))).toEqual([
+    expect(backwardFrameCaptions(explainBackward(courseCircuit().f))).toEqual([
       'seed: ∂f/∂f = 1',
       'step 1 of 2: mul → f, upstream 1\nmul swaps: each input gets the upstream times the other input\n(summed over broadcast axes)\nsends q ← -4, z ← 3',
       'step 2 of 2: add → q, upstream -4\nadd distributes: each input gets the upstream gradient (summed\nover broadcast axes)\nsends x ← -4, y ← -4',
@@ -67,7 +57,7 @@ describe('backwardFrames', () => {
   });
 
   it('renders every frame to SVG with its caption', async () => {
-    const svgs = await renderBackwardFrames(explainBackward(circuit().f));
+    const svgs = await renderBackwardFrames(explainBackward(courseCircuit().f));
     expect(svgs).toHaveLength(3);
     for (const svg of svgs) expect(svg).toContain('<svg');
     expect(svgs[0]).toContain('seed: ∂f/∂f = 1');

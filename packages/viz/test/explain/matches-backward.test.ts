@@ -10,20 +10,31 @@ import { explainBackward } from '@tapegrad/viz';
  */
 const SHAPES: readonly (readonly number[])[] = [[], [3], [1, 3], [2, 1], [2, 3]];
 
-const OPS = ['add', 'sub', 'mul', 'maximum', 'where', 'scale', 'tanh', 'sigmoid', 'neg', 'relu', 'sumLastAxis', 'broadcast'] as const;
+const OPS = [
+  'add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'where', 'scale', 'tanh', 'sigmoid', 'neg', 'relu', 'expOfTanh',
+  'sumLastAxis', 'maxLastAxis', 'softmax', 'logsumexp', 'mean', 'broadcast',
+] as const;
 
 function apply(op: (typeof OPS)[number], a: Tensor, b: Tensor): Tensor {
   switch (op) {
     case 'add': return a.add(b);
     case 'sub': return a.sub(b);
     case 'mul': return a.mul(b);
+    case 'div': return a.div(b.abs().add(1)); // a divisor away from 0
+    case 'pow': return a.abs().add(0.5).pow(b.tanh()); // a positive base
     case 'maximum': return a.maximum(b);
+    case 'minimum': return a.minimum(b);
     case 'where': return where(a.gt(0), a, b);
     case 'scale': return a.mul(tensor(1.5)); // a constant input that needs no gradient
     case 'tanh': return a.tanh();
     case 'sigmoid': return a.sigmoid();
     case 'neg': return a.neg();
     case 'relu': return a.relu();
+    case 'expOfTanh': return a.tanh().exp(); // bounded, however deep the program
+    case 'maxLastAxis': return a.ndim === 0 ? a.abs() : a.max(a.ndim - 1, true); // ties share the gradient
+    case 'softmax': return a.ndim === 0 ? a.sigmoid() : a.softmax(-1);
+    case 'logsumexp': return a.ndim === 0 ? a.neg() : a.logsumexp(-1, true);
+    case 'mean': return a.mean();
     case 'sumLastAxis': return a.ndim === 0 ? a.exp() : a.sum(a.ndim - 1, true);
     case 'broadcast': return a.broadcastTo([2, 3]);
   }

@@ -43,9 +43,10 @@ describe('collapsed drawings', () => {
       '%11 | data 16',
       'div | loss []',
     ]);
-    expect(dot.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual([
-      't0->op2', 't1->op2', 'op2->op4', 't3->op4', 'op4->op5', 'op5->op7', 't6->op7',
-      'op7->op9', 't8->op9', 'op9->op10', 'op10->op12', 't11->op12',
+    // Edges into ops whose inputs play different parts carry the input's name.
+    expect(dot.edges.map((edge) => `${edge.from}->${edge.to}${edge.role === null ? '' : ` ${edge.role}`}`)).toEqual([
+      't0->op2 A', 't1->op2 B', 'op2->op4', 't3->op4', 'op4->op5', 'op5->op7 A', 't6->op7 B',
+      'op7->op9 logits', 't8->op9 labels', 'op9->op10', 'op10->op12 a', 't11->op12 b',
     ]);
     // Only the count the mean divides by shows a value; no gradients, though backward ran.
     expect(texts.filter((text) => /data|grad/.test(text))).toEqual(['%11 | data 16']);

@@ -1,7 +1,7 @@
 import { add, mul, tensor } from '@tapegrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { renderSvg, toDot, toMermaid, type DotOptions } from '../../src/index.js';
-import { courseCircuit } from './circuit.js';
+import { courseCircuit } from '../course-circuit.js';
 
 describe('graph drawing errors', () => {
   it('say the graph was freed by backward, through which op, and how to keep it', async () => {
@@ -36,5 +36,18 @@ describe('graph drawing errors', () => {
     expect(bad({ maxValues: 2.5 })).toThrow('toDot: maxValues must be a whole number >= 0, got 2.5');
     expect(bad({ collapse: 'yes' })).toThrow(`toDot: collapse must be true, false or 'auto', got "yes"`);
     expect(bad({ rankdir: 'RL' })).toThrow(`toDot: rankdir must be 'LR' or 'TB', got "RL"`);
+  });
+
+  it('reject highlight, grads and known of the wrong kind, saying what to pass', () => {
+    const x = tensor([1, 2], { requiresGrad: true, label: 'x' });
+    const bad = (options: unknown) => () => toDot(mul(x, 2), options as DotOptions);
+    expect(bad({ highlight: x })).toThrow('toDot: highlight must be an array of Tensors, got a Tensor; write highlight: [x] even for one tensor');
+    expect(bad({ highlight: [x, 3] })).toThrow('toDot: highlight must be an array of Tensors, got an array holding the number 3');
+    expect(bad({ known: [x] })).toThrow('toDot: known must be a Set of the tensors whose values to show, got an Array; wrap it: new Set([x, y])');
+    expect(bad({ grads: { x: 1 } })).toThrow('toDot: grads must be a Map from each tensor to its gradient (or null), got an Object');
+    expect(bad({ grads: new Map([[x, 1]]) })).toThrow('toDot: grads must map Tensors to Tensors (or null), got an entry a Tensor → the number 1');
+    expect(bad({ grads: new Map([[x, tensor([1, 2, 3])]]) })).toThrow(
+      'toDot: grads gives [2] float64 (x) a gradient of shape [3]; a gradient has its tensor\'s shape',
+    );
   });
 });

@@ -11,20 +11,27 @@ export interface ParsedNode {
   readonly statement: string;
 }
 
+/** One edge statement: its ends, and the input's name written at its head (null when none). */
+export interface ParsedEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly role: string | null;
+}
+
 /** A DOT graph as its node statements (by id) and its edges (in order). */
 export interface ParsedDot {
   readonly nodes: Map<string, ParsedNode>;
-  readonly edges: { readonly from: string; readonly to: string }[];
+  readonly edges: ParsedEdge[];
 }
 
 /** Parses the DOT subset `toDot` writes: one statement per line. */
 export function parseDot(dot: string): ParsedDot {
   const nodes = new Map<string, ParsedNode>();
-  const edges: { from: string; to: string }[] = [];
+  const edges: ParsedEdge[] = [];
   for (const line of dot.split('\n')) {
-    const edge = /^\s*(\w+) -> (\w+);$/.exec(line);
+    const edge = /^\s*(\w+) -> (\w+)(?: \[headlabel="([^"]*)",[^\]]*\])?;$/.exec(line);
     if (edge) {
-      edges.push({ from: edge[1], to: edge[2] });
+      edges.push({ from: edge[1], to: edge[2], role: edge[3] ?? null });
       continue;
     }
     const node = /^\s*(\w+) \[.*, label=<(.*)>\];$/.exec(line);

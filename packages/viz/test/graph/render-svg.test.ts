@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg, toDot } from '../../src/index.js';
-import { courseCircuit } from './circuit.js';
+import { courseCircuit } from '../course-circuit.js';
 
 describe('renderSvg', () => {
   it('renders the course circuit to an SVG showing its labels and values, the same bytes every time', async () => {

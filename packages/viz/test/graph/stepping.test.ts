@@ -1,7 +1,7 @@
 import { mul, tensor } from '@tapegrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { toDot } from '../../src/index.js';
-import { courseCircuit } from './circuit.js';
+import { courseCircuit } from '../course-circuit.js';
 import { nodeNamed, parseDot } from './parse-dot.js';
 
 const HIGHLIGHT_FILL = '#fde68a';

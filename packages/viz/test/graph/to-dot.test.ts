@@ -1,7 +1,7 @@
-import { add, astype, mul, sum, tensor } from '@tapegrad/tensor';
+import { add, astype, mul, noGrad, sum, tape, tensor } from '@tapegrad/tensor';
 import { describe, expect, it } from 'vitest';
-import { toDot } from '../../src/index.js';
-import { courseCircuit } from './circuit.js';
+import { explainBackward, toDot } from '../../src/index.js';
+import { courseCircuit } from '../course-circuit.js';
 import { nodeNamed, parseDot, predecessors, successors } from './parse-dot.js';
 
 describe('toDot on the course circuit f = (x + y)·z', () => {
@@ -124,6 +124,24 @@ describe('toDot on other graphs', () => {
     expect(parseDot(text).nodes.get('t0')!.text).toBe('a<b> & "c"\ndata 1');
     const multiline = tensor(1, { requiresGrad: true, label: 'first\nsecond' });
     expect(parseDot(toDot(multiline)).nodes.get('t0')!.text).toBe('first\nsecond\ndata 1');
+  });
+
+  it('says when a value was changed in place after the graph used it (an optimizer step)', () => {
+    const w = tensor([1, 2], { requiresGrad: true, label: 'w' });
+    const loss = sum(mul(w, tensor([3, 4])));
+    loss.backward({ retainGraph: true });
+    noGrad(() => w.sub_(w.grad!.mul(0.1)));
+    const dot = parseDot(toDot(loss));
+    expect(nodeNamed(dot, 'w').text).toBe('w [2]\ndata [0.7, 1.6] (changed in place since)\ngrad [3, 4]');
+    expect(dot.nodes.get('t3')!.text).toBe('%3\ndata 11'); // computed from the old w
+  });
+
+  it('names a tensor with an empty label %n, as tape(y) lists it, here and in the walk-through', () => {
+    const x = tensor(2, { requiresGrad: true, label: '' });
+    const y = mul(x, 3);
+    expect(parseDot(toDot(y)).nodes.get('t0')!.text).toBe('%0\ndata 2');
+    expect(explainBackward(y).nameOf(x)).toBe('%0');
+    expect(tape(y).toString()).toContain('%0 = leaf  []');
   });
 
   it('formats values compactly, with -0, nan and inf', () => {

@@ -1,7 +1,7 @@
 import { mul, tensor } from '@tapegrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { toDot, toMermaid } from '../../src/index.js';
-import { courseCircuit } from './circuit.js';
+import { courseCircuit } from '../course-circuit.js';
 import { parseDot } from './parse-dot.js';
 
 /** The node statements (`id` → label) and edges of a flowchart `toMermaid` wrote. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contourPath, type ContourPathOptions } from '../../src/index.js';
-import { axisMap, elements, pathPoints, polylinePoints } from './parse-svg.js';
+import { axisMap, elements, pathPoints } from './parse-svg.js';
 
 const bowl = (x: number, y: number): number => x * x + y * y;
 
@@ -74,7 +74,9 @@ describe('contourPath', () => {
     const groups = elements(svg, 'g', 'path');
     expect(groups.map((group) => group.attributes['data-name'])).toEqual(['SGD', 'Adam']);
     [sgd, adam].forEach((points, p) => {
-      const drawn = polylinePoints(elements(groups[p].content, 'polyline')[0].attributes.points);
+      const line = elements(groups[p].content, 'path')[0].attributes;
+      const { points: drawn, closed } = pathPoints(line.d);
+      expect(closed).toBe(false);
       expect(drawn).toHaveLength(points.length);
       drawn.forEach(([px, py], i) => {
         expect(px).toBeCloseTo(x.toPixel(points[i][0]), 1);
@@ -84,7 +86,7 @@ describe('contourPath', () => {
       expect([Number(start.cx), Number(start.cy)]).toEqual(drawn[0]);
       expect(start.fill).toBe('#ffffff');
       expect([Number(end.cx), Number(end.cy)]).toEqual(drawn.at(-1));
-      expect(end.fill).toBe(elements(groups[p].content, 'polyline')[0].attributes.stroke);
+      expect(end.fill).toBe(line.stroke);
     });
     expect(elements(svg, 'g', 'legend-entry').map((entry) => entry.attributes['data-name'])).toEqual(['SGD', 'Adam', 'start', 'end', 'minimum']);
     expect(elements(svg, 'g', 'mark')).toHaveLength(1);
@@ -93,12 +95,92 @@ describe('contourPath', () => {
     expect(elements(svg, 'g', 'paths')[0].attributes['clip-path']).toBe(`url(#${clip})`);
   });
 
-  it('leaves out points within half a pixel of the last one drawn, but never the last', () => {
-    const points = Array.from({ length: 1000 }, (_, i): [number, number] => [1e-6 * i, 0]);
-    const svg = contourPath(bowl, { xRange: [-1, 1], yRange: [-1, 1], levels: [0.5], paths: [{ name: 'slow', points }] });
-    const drawn = polylinePoints(elements(svg, 'polyline')[0].attributes.points);
+  /** The path data of the one path drawn over a bowl, and its end marker's centre. */
+  function drawnPath(points: [number, number][]): { d: string; end: [number, number]; toPixel: (point: [number, number]) => [number, number] } {
+    const svg = contourPath(bowl, { xRange: [-1, 1], yRange: [-1, 1], levels: [0.5], paths: [{ name: 'p', points }] });
+    const group = elements(svg, 'g', 'path')[0].content;
+    const [, end] = elements(group, 'circle').map(({ attributes }) => [Number(attributes.cx), Number(attributes.cy)] as [number, number]);
+    const [x, y] = [axisMap(svg, 'x'), axisMap(svg, 'y')];
+    return { d: elements(group, 'path')[0].attributes.d, end, toPixel: ([px, py]) => [x.toPixel(px), y.toPixel(py)] };
+  }
+
+  it('merges steps that stay within half a pixel, and ends its marker at the exact last point', () => {
+    const points = Array.from({ length: 1000 }, (_, i): [number, number] => [2e-7 * i, 0]); // 2·10⁻⁴ in all: a twentieth of a pixel
+    const { d, end, toPixel } = drawnPath(points);
+    expect((d.match(/L/g) ?? []).length).toBeLessThanOrEqual(1);
+    expect(end[0]).toBeCloseTo(toPixel(points[999])[0], 1);
+  });
+
+  it('draws a segment the path goes back and forth along only once', () => {
+    const [a, b]: [number, number][] = [[-0.5, 0], [0.5, 0.25]];
+    const points = Array.from({ length: 1001 }, (_, i) => (i % 2 === 0 ? a : b));
+    const { d, end, toPixel } = drawnPath(points);
+    const { points: drawn } = pathPoints(d);
     expect(drawn).toHaveLength(2);
-    expect(drawn[1][0]).toBeCloseTo(axisMap(svg, 'x').toPixel(999e-6), 1);
+    drawn.forEach((pixel, i) => {
+      const expected = toPixel([a, b][i]);
+      expect(pixel[0]).toBeCloseTo(expected[0], 1);
+      expect(pixel[1]).toBeCloseTo(expected[1], 1);
+    });
+    expect(end[0]).toBeCloseTo(toPixel(a)[0], 1); // 1001 points: the last is a
+    // A new segment after the repeats starts a new stroke from where the path is.
+    const { d: resumed } = drawnPath([...points, [0, 0.75]]);
+    expect(resumed).toMatch(/^M[\d. ]+L[\d. ]+M[\d. ]+L[\d. ]+$/);
+  });
+
+  it('marks every dotEvery-th point after the start with a small dot, so the spacing shows the pace', () => {
+    const points = Array.from({ length: 26 }, (_, i): [number, number] => [-0.9 + 0.06 * i, 0.5 * Math.sin(i / 4)]);
+    const svg = contourPath(bowl, { xRange: [-1, 1], yRange: [-1, 1], levels: [0.5], paths: [{ name: 'p', points, dotEvery: 10 }] });
+    const [x, y] = [axisMap(svg, 'x'), axisMap(svg, 'y')];
+    const circles = elements(elements(svg, 'g', 'path')[0].content, 'circle').map(({ attributes }) => attributes);
+    // Start and end first (as without dotEvery), then points 10 and 20; not the start or the last point again.
+    expect(circles.map((circle) => circle.r)).toEqual(['4', '3.5', '2.2', '2.2']);
+    circles.slice(2).forEach((circle, k) => {
+      expect(x.toValue(Number(circle.cx))).toBeCloseTo(points[10 * (k + 1)][0], 2);
+      expect(y.toValue(Number(circle.cy))).toBeCloseTo(points[10 * (k + 1)][1], 2);
+    });
+    expect(() => contourPath(bowl, { xRange: [-1, 1], yRange: [-1, 1], paths: [{ name: 'p', points, dotEvery: 0.5 }] })).toThrow(
+      "contourPath: path 0 ('p')'s dotEvery must be a whole number ≥ 1; got 0.5",
+    );
+  });
+
+  it('says in the legend when a path ends outside the plot, and cuts its far-off segments at a box around the plot', () => {
+    // A diverging run: each point much farther out than the one before, the last 10²⁰⁰ away.
+    const points: [number, number][] = [[0.5, 0.5], [-0.9, -0.6], [3, 2], [-40, 10], [1e6, -3e5], [-1e200, 1e180]];
+    const svg = contourPath(bowl, { xRange: [-1, 1], yRange: [-1, 1], levels: [0.5], paths: [{ name: 'SGD', points }, { name: 'Adam', points: [[0.5, 0.5], [0, 0]] }] });
+    expect(elements(svg, 'g', 'legend-entry').map((entry) => entry.attributes['data-name'])).toEqual(['SGD (ends outside the plot)', 'Adam', 'start', 'end']);
+    const group = elements(svg, 'g', 'path')[0].content;
+    const area = elements(svg, 'rect', 'plot-area')[0].attributes;
+    const [left, top, width, height] = [area.x, area.y, area.width, area.height].map(Number);
+    const { d } = elements(group, 'path')[0].attributes;
+    const coordinates = d.split(/[ML ]/).filter((text) => text !== '').map(Number);
+    for (const value of coordinates) expect(Math.abs(value)).toBeLessThan(4 * Math.max(left + width, top + height));
+    // The first segments are drawn as they are: inside the area, the line points where the path goes.
+    const [x, y] = [axisMap(svg, 'x'), axisMap(svg, 'y')];
+    const [first, second] = d.split('L').slice(0, 2).map((point) => point.replace('M', '').split(' ').map(Number));
+    expect([x.toValue(first[0]), y.toValue(first[1])].map((v) => Number(v.toFixed(2)))).toEqual([0.5, 0.5]);
+    expect([x.toValue(second[0]), y.toValue(second[1])].map((v) => Number(v.toFixed(2)))).toEqual([-0.9, -0.6]);
+    // The far end has no marker (it would be 10²⁰⁰ pixels away); the start has.
+    expect(elements(group, 'circle').map(({ attributes }) => attributes.r)).toEqual(['4']);
+  });
+
+  it('draws no contours for a flat f, and refuses an f that returns no number or nothing finite', () => {
+    const flat = contourPath(() => 3, { xRange: [0, 1], yRange: [0, 1] });
+    expect(elements(flat, 'path', 'contour')).toHaveLength(0);
+    expect(elements(flat, 'rect', 'plot-area')).toHaveLength(1);
+    const tensorValued = (x: number, y: number) => ({ item: () => x + y });
+    expect(() => contourPath(tensorValued as unknown as (x: number, y: number) => number, { xRange: [0, 1], yRange: [0, 1] })).toThrow(
+      'contourPath: f(0, 0) returned object, not a number; f must return a number (for a loss written with tensor ops, return loss.item())',
+    );
+    expect(() => contourPath((x, y) => Math.log(-x * x - y * y - 1), { xRange: [0, 1], yRange: [2, 3], resolution: 10 })).toThrow(
+      'contourPath: f is NaN or infinite at all 121 samples over xRange [0, 1] × yRange [2, 3]; move the ranges to where f is defined',
+    );
+  });
+
+  it('keeps automatic levels apart on a surface whose values differ only far past the third digit', () => {
+    const svg = contourPath((x, y) => 1000 + 0.01 * bowl(x, y), { xRange: [-1, 1], yRange: [-1, 1], levels: 5 });
+    const levels = [...new Set(contours(svg).map((line) => line.level))];
+    expect(levels).toEqual([1000.0033, 1000.0067, 1000.01, 1000.0133, 1000.0167]);
   });
 
   it('gives the same bytes for the same call', () => {

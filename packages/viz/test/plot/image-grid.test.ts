@@ -18,6 +18,16 @@ function embeddedPng(href: string): ReturnType<typeof decode> {
   return decode(Buffer.from(href.slice('data:image/png;base64,'.length), 'base64'));
 }
 
+/** PNG's CRC-32 (ISO 3309, the one zlib computes), written out so the check does not trust the encoder. */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 describe('imageGridPng', () => {
   it('stretches an image from black at its smallest value to white at its largest', () => {
     const png = decode(imageGridPng(gradient, { pixelSize: 1 }));
@@ -59,6 +69,44 @@ describe('imageGridPng', () => {
       [Math.round(255 + (178 - 255) / 2), Math.round(255 + (24 - 255) / 2), Math.round(255 + (43 - 255) / 2)],
       [178, 24, 43],
     ]);
+  });
+
+  it('draws a constant image on the range from 0 to its value: all 0 black, all 1 white, all −1 black', () => {
+    const images = tensor([[[0, 0]], [[1, 1]], [[-1, -1]], [[7, 7]]]);
+    expect(Array.from(decode(imageGridPng(images, { pixelSize: 1, gap: 0, columns: 4 })).data)).toEqual([0, 0, 255, 255, 0, 0, 255, 255]);
+    // With 'all', the same for a set of images that are all one value.
+    expect(Array.from(decode(imageGridPng(tensor([[[3]], [[3]]]), { scaling: 'all', pixelSize: 1, gap: 0 })).data)).toEqual([255, 255]);
+    // Diverging: zero is white whatever the scale, so an all-0 image is white.
+    expect(Array.from(decode(imageGridPng(tensor([[[0, 0]]]), { colours: 'diverging', pixelSize: 1 })).data)).toEqual([255, 255, 255, 255, 255, 255]);
+  });
+
+  it('draws one image, non-square images, and fewer images than columns in one row', () => {
+    const one = decode(imageGridPng(tensor([[[0, 1, 2, 3, 4]]]), { pixelSize: 2 }));
+    expect([one.width, one.height]).toEqual([10, 2]);
+    expect(Array.from(one.data.slice(0, 10))).toEqual([0, 0, 64, 64, 128, 128, 191, 191, 255, 255]);
+    // Three 3×1 images (tall and thin) asked for in 10 columns: one row of three.
+    const tall = decode(imageGridPng(tensor([[[0], [1], [2]], [[2], [1], [0]], [[0], [2], [1]]]), { columns: 10, pixelSize: 1, gap: 1 }));
+    expect([tall.width, tall.height]).toEqual([3 + 2, 3]);
+    expect([0, 1, 2].map((y) => byteAt(tall, 2, y))).toEqual([255, 128, 0]);
+  });
+
+  it('writes a valid PNG: the signature, then chunks whose CRCs match, IHDR first and IEND last', () => {
+    const bytes = imageGridPng(tensor([[[-1, 0], [1, 2]]]), { colours: 'diverging' });
+    expect(Array.from(bytes.slice(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const chunks: string[] = [];
+    for (let at = 8; at < bytes.length; ) {
+      const length = view.getUint32(at);
+      const typeAndData = bytes.subarray(at + 4, at + 8 + length);
+      chunks.push(String.fromCharCode(...typeAndData.subarray(0, 4)));
+      expect(view.getUint32(at + 8 + length), `CRC of ${chunks.at(-1)}`).toBe(crc32(typeAndData));
+      at += 12 + length;
+    }
+    expect(chunks[0]).toBe('IHDR');
+    expect(chunks.at(-1)).toBe('IEND');
+    expect(chunks).toContain('IDAT');
+    // IHDR: 6 × 6 pixels (2 × 2 values at pixelSize 3), 8 bits, colour type 2 (RGB).
+    expect([view.getUint32(16), view.getUint32(20), bytes[24], bytes[25]]).toEqual([6, 6, 8, 2]);
   });
 
   it('reads flat rows with imageShape as the same images', () => {
@@ -109,6 +157,10 @@ describe('imageGrid', () => {
       'imageGridPng: rows of 10 values cannot be 28 × 28 = 784 images (images [784,10], imageShape [28, 28]). The images are its columns (like W [784, classes]): pass images.transpose(0, 1).',
     );
     expect(() => imageGrid(zeros([2, 28, 28]), { imageShape: [14, 56] })).toThrow('imageGrid: images [2,28,28] are 28 × 28, but imageShape says [14, 56]');
+    expect(() => imageGrid(zeros([8, 1, 3, 3]))).toThrow(
+      'imageGrid: images [8,1,3,3] must be [n, height, width], or [n, height × width] with imageShape; one image [h, w] is image.unsqueeze(0); ' +
+        'conv weights [out, 1, kh, kw] are weight.reshape([8, 3, 3])',
+    );
     expect(() => imageGrid(zeros([0, 2, 2]))).toThrow('imageGrid: images [0,2,2] holds no images to draw; pass at least one');
   });
 

@@ -96,7 +96,62 @@ describe('lineChart', () => {
     expect(ticks(svg, 'y').length).toBeGreaterThan(1);
   });
 
+  it('draws a single point in the middle of axes widened around it', () => {
+    for (const value of [5, 0, -3]) {
+      const svg = lineChart([{ name: 'one', y: [value] }]);
+      const [[px, py]] = seriesPoints(svg, 'one');
+      const [x, y] = [ticks(svg, 'x'), ticks(svg, 'y')];
+      expect(x.map((tick) => tick.value)).toEqual([-1, 0, 1]);
+      expect(px).toBeCloseTo(x[1].pixel, 1);
+      expect(axisMap(svg, 'y').toValue(py)).toBeCloseTo(value, 6);
+      expect(y[0].value).toBeLessThan(value);
+      expect(y.at(-1)!.value).toBeGreaterThan(value);
+    }
+  });
+
+  it('ticks negative values and a narrow range far from zero with distinct labels', () => {
+    const negative = lineChart([{ name: 'n', x: [-5, 0, 5], y: [-0.003, -0.0021, -0.0005] }]);
+    expect(elements(negative, 'text', 'y-tick-label').map((label) => label.content)).toEqual(['-0.0030', '-0.0025', '-0.0020', '-0.0015', '-0.0010', '-0.0005']);
+    expect(ticks(negative, 'x').map((tick) => tick.value)).toEqual([-6, -4, -2, 0, 2, 4, 6]);
+    // Twelve significant digits cannot tell 10¹⁵ from 10¹⁵ + 0.5: the ticks must still differ.
+    const narrow = lineChart([{ name: 'n', y: [1e15, 1e15 + 2] }]);
+    expect(narrow).not.toContain('NaN');
+    const values = ticks(narrow, 'y').map((tick) => tick.value - 1e15);
+    expect(values).toEqual([0, 0.5, 1, 1.5, 2]);
+    const labels = elements(narrow, 'text', 'y-tick-label').map((label) => label.content);
+    expect(new Set(labels).size).toBe(labels.length);
+    const map = axisMap(narrow, 'y');
+    expect(map.toValue(seriesPoints(narrow, 'n')[1][1]) - 1e15).toBeCloseTo(2, 1);
+  });
+
+  it('dashes the series past the tenth, so no two of twenty look alike, in the legend too', () => {
+    const svg = lineChart(Array.from({ length: 20 }, (_, s) => ({ name: `s${s}`, y: [s, s + 1] })));
+    const lines = elements(svg, 'polyline').map(({ attributes }) => `${attributes.stroke} ${attributes['stroke-dasharray'] ?? 'solid'}`);
+    expect(new Set(lines).size).toBe(20);
+    expect(lines[10]).toBe('#1f77b4 7 4'); // the first colour again, dashed
+    const samples = elements(svg, 'g', 'legend-entry').map(({ content }) => elements(content, 'line')[0].attributes);
+    expect(samples.map((sample) => `${sample.stroke} ${sample['stroke-dasharray'] ?? 'solid'}`)).toEqual(lines);
+  });
+
+  it('with logY over one or two decades, labels 2 and 5 × 10ᵏ too, so values inside a decade can be read', () => {
+    const y = [0.21, 0.25, 0.29];
+    const svg = lineChart([{ name: 'loss', y }], { logY: true });
+    expect(ticks(svg, 'y').map((tick) => tick.value)).toEqual([0.1, 0.2, 0.5, 1]);
+    expect(elements(svg, 'text', 'y-tick-label').map((label) => label.content)).toEqual(['10⁻¹', '2×10⁻¹', '5×10⁻¹', '10⁰']);
+    expect(elements(svg, 'line', 'y-minor-tick').map((tick) => Number(tick.attributes['data-value']))).toEqual([0.3, 0.4, 0.6, 0.7, 0.8, 0.9]);
+    const map = axisMap(svg, 'y', true);
+    seriesPoints(svg, 'loss').forEach(([, py], i) => expect(map.toValue(py)).toBeCloseTo(y[i], 4)); // pixels are written to 0.01
+    // Several decades with data inside one: decades only, minor ticks between.
+    const wide = lineChart([{ name: 'loss', y: [1e-6, 0.3, 0.2] }], { logY: true });
+    expect(elements(wide, 'text', 'y-tick-label').map((label) => label.content)).toEqual(['10⁻⁶', '10⁻⁵', '10⁻⁴', '10⁻³', '10⁻²', '10⁻¹', '10⁰']);
+    // The smallest double is 5·10⁻³²⁴ and 10⁻³²⁴ is 0: the axis stops at 10⁻³²³ instead of dividing by log 0.
+    expect(lineChart([{ name: 'tiny', y: [5e-324, 1] }], { logY: true })).not.toContain('NaN');
+  });
+
   it('refuses bad input with errors that name the series, the index and the fix', () => {
+    expect(() => lineChart([{ name: 'huge', y: [-1e308, 1e308] }])).toThrow(
+      'lineChart: the y values run from -1e+308 to 1e+308, a span too wide to draw; scale them (divide by a power of ten) or draw them with logY',
+    );
     expect(() => lineChart([{ name: 'loss', y: [1, NaN] }])).toThrow("lineChart: series 0 ('loss') has y[1] = NaN; every value must be finite");
     expect(() => lineChart([{ name: 'a', y: [1] }, { name: 'b', y: [1, 2], x: [0, Infinity] }])).toThrow("lineChart: series 1 ('b') has x[1] = Infinity");
     expect(() => lineChart([{ name: 'loss', y: [1, 0.1, 0] }], { logY: true })).toThrow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart, stackSvg } from '../../src/index.js';
+import { contourPath, lineChart, stackSvg } from '../../src/index.js';
 import { elements } from './parse-svg.js';
 
 describe('stackSvg', () => {
@@ -16,6 +16,28 @@ describe('stackSvg', () => {
     expect(elements(second.content, 'g', 'series')[0].attributes['data-name']).toBe('validation accuracy');
     expect(svg.match(/<svg/g)).toHaveLength(3);
     expect(svg.match(/<\/svg>/g)).toHaveLength(3);
+  });
+
+  it('lays out panels in rows of `columns` under a title, and keeps each panel\'s clip path its own', () => {
+    const panel = (name: string, height: number): string =>
+      contourPath((x, y) => x * x + y * y, { xRange: [-1, 1], yRange: [-1, 1], levels: [0.5], resolution: 10, paths: [{ name, points: [[0.5, 0.5], [0, 0]] }], width: 300, height });
+    const panels = [panel('SGD', 250), panel('Momentum', 280), panel('Adam', 250)];
+    const svg = stackSvg(panels, { columns: 2, gap: 6, title: 'one optimizer per panel' });
+    const [outer, ...nested] = elements(svg, 'svg');
+    expect(nested.map(({ attributes }) => [attributes.x, attributes.y].map(Number))).toEqual([
+      [0, 36],
+      [306, 36],
+      [0, 36 + 280 + 6], // the first row is as tall as its tallest panel
+    ]);
+    expect([outer.attributes.width, outer.attributes.height].map(Number)).toEqual([606, 36 + 280 + 6 + 250]);
+    expect(elements(svg, 'text', 'title')[0].content).toBe('one optimizer per panel');
+    // The same geometry gives the same clip-path id in each panel: prefixed, each panel uses its own.
+    const ids = elements(svg, 'clipPath').map((clip) => clip.attributes.id);
+    expect(new Set(ids).size).toBe(3);
+    nested.forEach(({ content }, p) => {
+      for (const group of [...elements(content, 'g', 'contours'), ...elements(content, 'g', 'paths')]) expect(group.attributes['clip-path']).toBe(`url(#${ids[p]})`);
+    });
+    expect(() => stackSvg(panels, { columns: 0 })).toThrow('stackSvg: columns must be a whole number ≥ 1; got 0');
   });
 
   it('refuses text that is not one of the plots, and an empty list', () => {
