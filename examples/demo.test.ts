@@ -18,6 +18,7 @@ import { LinearScores } from './demo/linear-scores.js';
 import { predictLabels, type ScoreModel } from './demo/predict.js';
 import { progressFor } from './demo/progress.js';
 import { RUN_FILES } from './demo/run-files.js';
+import { lossCurveSvg } from './demo/loss-curve.js';
 import { numberAfter } from './printed-numbers.js';
 import { plottedCharts } from './plotted-values.js';
 
@@ -208,6 +209,19 @@ describe('demo --model mlp --quick', () => {
       expect(lossValue).toBeCloseTo(trainLoss, 3);
       expect(accuracyValue).toBeCloseTo(100 * valAccuracy!, 2); // in percent
     });
+  });
+
+  it('draws a loss that turned NaN up to the epoch before, and says so, instead of losing the run’s files', () => {
+    const history = [
+      { epoch: 1, trainLoss: 0.9, valAccuracy: 0.8 },
+      { epoch: 2, trainLoss: 0.5, valAccuracy: 0.85 },
+      { epoch: 3, trainLoss: NaN, valAccuracy: 0.1 },
+    ];
+    const [loss, accuracy] = plottedCharts(lossCurveSvg('mlp', history)!);
+    expect(loss.title).toBe('mlp: training loss per epoch (NaN from epoch 3 on)');
+    expect(loss.series[0].points.map(([epoch, value]) => [Math.round(epoch), Number(value.toFixed(3))])).toEqual([[1, 0.9], [2, 0.5]]);
+    expect(accuracy.series[0].points.map(([, percent]) => Math.round(percent))).toEqual([80, 85, 10]); // the collapse shows here
+    expect(lossCurveSvg('mlp', [{ epoch: 1, trainLoss: Infinity }])).toBeNull();
   });
 
   it('gives byte-identical weights and the same losses for the same seed, and other weights for another', () => {

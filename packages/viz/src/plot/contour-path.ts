@@ -8,9 +8,9 @@ import type { LegendEntry } from './legend.js';
 import { contourLines, type SampledGrid } from './marching-squares.js';
 import { cross, dot, hollowDot, stepDot } from './markers.js';
 import { checkPositive, checkRange, checkWholeNumber } from './option-checks.js';
-import { seriesStyle } from './palette.js';
+import { type SeriesStyle, seriesStyle } from './palette.js';
 import { linearAxis } from './scale.js';
-import { inBox, runsInBox } from './far-points.js';
+import { type Box, inBox, runsInBox } from './far-points.js';
 import { pixelApart, visibleSteps } from './thinning.js';
 import { element, num, svgDocument } from './svg.js';
 
@@ -133,22 +133,12 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
 
   const { left, top, right, bottom } = frame.area;
   // Named after the area's geometry, not a counter: the same picture keeps the same bytes, and two
-  // different plots inlined in one page do not share an id.
+  // different plots inlined in one page do not share an id (stackSvg prefixes the ids it nests).
   const clipId = `plot-area-${[left, top, right - left, bottom - top].map(Math.round).join('-')}`;
   // Paths are drawn within the plot area and as much again on every side; see far-points.ts.
   const [areaWidth, areaHeight] = [right - left, bottom - top];
   const box = { left: left - areaWidth, top: top - areaHeight, right: right + areaWidth, bottom: bottom + areaHeight };
-  const drawnPaths = paths.map(({ name, points, dotEvery }, p) => {
-    const { colour, dash } = styles[p];
-    const pixels = points.map(([px, py]) => [frame.x(px), frame.y(py)] as const);
-    const d = runsInBox(pixels, box).map(visibleSteps).join('');
-    const line = element('path', { d, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dash });
-    const [start, end] = [pixels[0], pixels[pixels.length - 1]];
-    const ends = [...(inBox(start, box) ? [hollowDot(...start, colour)] : []), ...(inBox(end, box) ? [dot(...end, colour)] : [])];
-    // After the start and end markers, so a reader of the SVG finds those two first.
-    const paced = dotEvery === undefined ? [] : pixels.filter((pixel, i) => i > 0 && i < pixels.length - 1 && i % dotEvery === 0 && inBox(pixel, box));
-    return element('g', { class: 'path', 'data-name': name }, [line, ...ends, ...paced.map(([px, py]) => stepDot(px, py))].join(''));
-  });
+  const drawnPaths = paths.map((path, p) => drawPath(path, styles[p], path.points.map(([px, py]) => [frame.x(px), frame.y(py)] as const), box));
   const drawnMarks = marks.map(({ name, at: [mx, my] }) => element('g', { class: 'mark', 'data-name': name }, cross(frame.x(mx), frame.y(my), MARK_COLOUR)));
 
   return svgDocument(width, height, [
@@ -158,6 +148,20 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
     element('g', { class: 'paths', 'clip-path': `url(#${clipId})` }, `\n${[...drawnPaths, ...drawnMarks].join('\n')}\n`),
     ...frame.front,
   ]);
+}
+
+/**
+ * One path's `<g>`: its line (cut at `box`, steps that do not show left out), a hollow dot at its
+ * start and a filled one at its end unless they lie beyond `box`, then the `dotEvery` dots.
+ */
+function drawPath({ name, dotEvery }: SurfacePath, { colour, dash }: SeriesStyle, pixels: readonly (readonly [number, number])[], box: Box): string {
+  const d = runsInBox(pixels, box).map(visibleSteps).join('');
+  const line = element('path', { d, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dash });
+  const [start, end] = [pixels[0], pixels[pixels.length - 1]];
+  const ends = [...(inBox(start, box) ? [hollowDot(...start, colour)] : []), ...(inBox(end, box) ? [dot(...end, colour)] : [])];
+  // After the start and end markers, so a reader of the SVG finds those two first.
+  const paced = dotEvery === undefined ? [] : pixels.filter((pixel, i) => i > 0 && i < pixels.length - 1 && i % dotEvery === 0 && inBox(pixel, box));
+  return element('g', { class: 'path', 'data-name': name }, [line, ...ends, ...paced.map(([px, py]) => stepDot(px, py))].join(''));
 }
 
 /**
