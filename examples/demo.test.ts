@@ -1,16 +1,18 @@
 /**
  * `pnpm demo` as a user runs it, in child processes whose stdout is a pipe (as in CI): its flags,
  * its plain-line output, the files it saves (reloaded here, they must predict the digits the run
- * reported; the loss curve read back, it must show the numbers metrics.json records) and its
- * determinism. Every training run uses `--quick` (2,000 training images).
+ * reported; the loss curve read back, it must show the numbers metrics.json records; the weight
+ * pictures decoded, they must show the saved weights) and its determinism. Every training run uses `--quick` (2,000 training images).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setDefaultDtype } from '@tapegrad/tensor';
+import { setDefaultDtype, type Tensor } from '@tapegrad/tensor';
+import type { Conv2d, Linear } from '@tapegrad/nn';
 import { load } from '@tapegrad/nn/node';
 import { loadMnist } from '@tapegrad/data/node';
 import { cnn, mlp } from './mnist-models.js';
@@ -69,6 +71,82 @@ function predictionsOf(folder: string): number[] {
 async function reloadedPredictions(model: ScoreModel, folder: string): Promise<number[]> {
   await load(model, join(folder, RUN_FILES.weights));
   return Array.from(predictLabels(model, loadMnist({ seed: 0 }).test.x).buffer);
+}
+
+/** The files a run's `saved … in <folder>` line lists. */
+function savedFiles({ stdout, folder }: { stdout: string; folder: string }): string[] {
+  const line = stdout.split('\n').find((text) => text.startsWith('saved ') && text.includes(` in ${folder}`));
+  expect(line).toBeDefined();
+  return line!.slice('saved '.length, line!.indexOf(` in ${folder}`)).split(', ');
+}
+
+/** A decoded PNG: size, channels (1 grey, 3 RGB) and the colour of a pixel. */
+interface Png {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: number;
+  pixel(x: number, y: number): number[];
+}
+
+/**
+ * Decodes the PNG at `path` as the viz package's encoder (fast-png) writes it: 8-bit grey or RGB,
+ * rows unfiltered. Checks the signature, and that the pixel data inflates to exactly the rows the
+ * header promises. (fast-png is the viz package's dependency, not one the examples can import.)
+ */
+function readPng(path: string): Png {
+  const bytes = readFileSync(path);
+  expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  let header: Buffer | undefined;
+  const data: Buffer[] = [];
+  for (let at = 8; at < bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') header = body;
+    if (type === 'IDAT') data.push(body);
+    at += 12 + length; // length, type, body, CRC
+  }
+  expect(header).toBeDefined();
+  const [width, height, bitDepth, colourType] = [header!.readUInt32BE(0), header!.readUInt32BE(4), header![8], header![9]];
+  expect(bitDepth).toBe(8);
+  const channels = { 0: 1, 2: 3 }[colourType as 0 | 2];
+  expect(channels, `colour type ${colourType}`).toBeDefined();
+  const rows = inflateSync(Buffer.concat(data));
+  const rowBytes = 1 + width * channels; // a filter byte, then the pixels
+  expect(rows.length).toBe(height * rowBytes);
+  for (let y = 0; y < height; y++) expect(rows[y * rowBytes], `filter of row ${y}`).toBe(0);
+  return { width, height, channels, pixel: (x, y) => [...rows.subarray(y * rowBytes + 1 + x * channels, y * rowBytes + 1 + (x + 1) * channels)] };
+}
+
+/** The full-strength ends of the diverging scale, ColorBrewer RdBu's darkest red and blue. */
+const [RED, BLUE] = [[178, 24, 43], [33, 102, 172]];
+
+/**
+ * Checks that each image of `weights` (`[n, side·side]`) is drawn in `png` in its grid place
+ * (`columns` per row, `pixelSize` screen pixels per weight, 4 pixels apart) and scaled on its
+ * own: its largest |weight| is the full red (positive) or blue (negative) of its sign.
+ */
+function expectStrongestWeightsSaturated(png: Png, weights: Tensor, side: number, columns: number, pixelSize: number): void {
+  const [count, pixels] = weights.shape;
+  const cell = side * pixelSize + 4;
+  const values = weights.buffer;
+  for (let image = 0; image < count; image++) {
+    let strongest = 0;
+    for (let p = 1; p < pixels; p++) if (Math.abs(values[image * pixels + p]) > Math.abs(values[image * pixels + strongest])) strongest = p;
+    const x = (image % columns) * cell + (strongest % side) * pixelSize;
+    const y = Math.floor(image / columns) * cell + Math.floor(strongest / side) * pixelSize;
+    expect(png.pixel(x, y), `image ${image}, weight ${strongest}`).toEqual(values[image * pixels + strongest] > 0 ? RED : BLUE);
+  }
+}
+
+/** The `<image>` elements of an imageGrid SVG and the labels under them. */
+function gridOf(svg: string): { images: number; labels: string[] } {
+  return { images: svg.match(/<image /g)?.length ?? 0, labels: [...svg.matchAll(/<text class="cell-label"[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]) };
+}
+
+/** `'0'` … `'n − 1'`. */
+function numbered(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => String(i));
 }
 
 beforeAll(() => {
@@ -195,7 +273,7 @@ describe('demo --model mlp --quick', () => {
   });
 
   it('draws the loss and the validation accuracy of each epoch, as metrics.json records them, in loss-curve.svg', () => {
-    expect(first.stdout).toContain(`${RUN_FILES.lossCurve} in ${first.folder}`);
+    expect(savedFiles(first)).toContain(RUN_FILES.lossCurve);
     const [loss, accuracy, ...others] = plottedCharts(readFileSync(join(first.folder, RUN_FILES.lossCurve), 'utf8'));
     expect(others).toEqual([]);
     expect(loss.series.map((series) => series.name)).toEqual(['training loss']);
@@ -209,6 +287,18 @@ describe('demo --model mlp --quick', () => {
       expect(lossValue).toBeCloseTo(trainLoss, 3);
       expect(accuracyValue).toBeCloseTo(100 * valAccuracy!, 2); // in percent
     });
+  });
+
+  it('draws the weights into the first 32 hidden units, as saved, in first-layer.svg and first-layer.png', async () => {
+    const { folder } = first;
+    expect(savedFiles(first)).toEqual([RUN_FILES.weights, RUN_FILES.metrics, RUN_FILES.predictions, RUN_FILES.lossCurve, RUN_FILES.firstLayer.svg, RUN_FILES.firstLayer.png]);
+    expect(gridOf(readFileSync(join(folder, RUN_FILES.firstLayer.svg), 'utf8'))).toEqual({ images: 32, labels: numbered(32) });
+    const png = readPng(join(folder, RUN_FILES.firstLayer.png));
+    // 8 units of 28×28 weights a row, 3 screen pixels each, 4 apart: 8·84 + 7·4 by 4·84 + 3·4.
+    expect([png.width, png.height, png.channels]).toEqual([700, 348, 3]);
+    const model = mlp();
+    await load(model, join(folder, RUN_FILES.weights));
+    expectStrongestWeightsSaturated(png, (model.at(0) as Linear).weight.slice([0], [32]), 28, 8, 3);
   });
 
   it('draws a loss that turned NaN up to the epoch before, and says so, instead of losing the run’s files', () => {
@@ -229,6 +319,9 @@ describe('demo --model mlp --quick', () => {
     expect(readFileSync(join(again.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(true);
     expect(metricsOf(again.folder).epochs.map((epoch) => epoch.trainLoss)).toEqual(metricsOf(first.folder).epochs.map((epoch) => epoch.trainLoss));
     expect(readFileSync(join(again.folder, RUN_FILES.lossCurve), 'utf8')).toBe(readFileSync(join(first.folder, RUN_FILES.lossCurve), 'utf8'));
+    for (const picture of [RUN_FILES.firstLayer.svg, RUN_FILES.firstLayer.png]) {
+      expect(readFileSync(join(again.folder, picture)).equals(readFileSync(join(first.folder, picture))), picture).toBe(true);
+    }
     const other = train('mlp-c', '--seed', '8', '--epochs', '1');
     expect(readFileSync(join(other.folder, RUN_FILES.weights)).equals(readFileSync(join(first.folder, RUN_FILES.weights)))).toBe(false);
   });
@@ -252,14 +345,27 @@ describe('demo, the other models, --quick', () => {
   it('cnn: the saved model loads into a fresh cnn() and predicts the same test digits', async () => {
     const { stdout, folder } = train('cnn', '--model', 'cnn');
     expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(75);
-    expect(await reloadedPredictions(cnn(), folder)).toEqual(predictionsOf(folder));
+    const model = cnn();
+    expect(await reloadedPredictions(model, folder)).toEqual(predictionsOf(folder));
+    // first-layer.svg and .png: the 8 filters of the first convolution, each 3×3 weight a 28-pixel square.
+    expect(gridOf(readFileSync(join(folder, RUN_FILES.firstLayer.svg), 'utf8'))).toEqual({ images: 8, labels: numbered(8) });
+    const png = readPng(join(folder, RUN_FILES.firstLayer.png));
+    expect([png.width, png.height, png.channels]).toEqual([8 * 84 + 7 * 4, 84, 3]);
+    expectStrongestWeightsSaturated(png, (model.at(1) as Conv2d).weight.reshape([8, 9]), 3, 8, 28);
   });
 
   it('softmax: W and b load into LinearScores and predict the same test digits', async () => {
     const { stdout, folder } = train('softmax', '--model', 'softmax', '--epochs', '2');
     expect(stdout).toMatch(/^epoch 2\/2 {2}loss \d+\.\d+$/m);
     expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(80);
-    expect(await reloadedPredictions(new LinearScores(), folder)).toEqual(predictionsOf(folder));
+    const scores = new LinearScores();
+    expect(await reloadedPredictions(scores, folder)).toEqual(predictionsOf(folder));
+    // templates.svg and .png: the ten columns of W as 28×28 images, one row, labelled by digit.
+    expect(gridOf(readFileSync(join(folder, RUN_FILES.templates.svg), 'utf8'))).toEqual({ images: 10, labels: numbered(10) });
+    const png = readPng(join(folder, RUN_FILES.templates.png));
+    expect([png.width, png.height, png.channels]).toEqual([10 * 84 + 9 * 4, 84, 3]);
+    expectStrongestWeightsSaturated(png, scores.W.transpose(0, 1), 28, 10, 3);
+    expect(existsSync(join(folder, RUN_FILES.firstLayer.svg))).toBe(false);
     // The linear classifiers record no validation accuracy per epoch: the loss curve alone.
     const charts = plottedCharts(readFileSync(join(folder, RUN_FILES.lossCurve), 'utf8'));
     expect(charts.map((chart) => chart.series.map((series) => [series.name, series.points.length]))).toEqual([[['training loss', 2]]]);
@@ -272,6 +378,7 @@ describe('demo, the other models, --quick', () => {
     expect(numberAfter(stdout, 'test accuracy')).toBeGreaterThan(85);
     expect(existsSync(join(folder, RUN_FILES.weights))).toBe(false);
     expect(existsSync(join(folder, RUN_FILES.lossCurve))).toBe(false); // no epochs, no curve
+    for (const { svg, png } of [RUN_FILES.templates, RUN_FILES.firstLayer]) for (const picture of [svg, png]) expect(existsSync(join(folder, picture)), picture).toBe(false);
     expect(metricsOf(folder).k).toBeGreaterThanOrEqual(1);
     expect(predictionsOf(folder)).toHaveLength(1000);
   });

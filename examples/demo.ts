@@ -1,8 +1,9 @@
 /**
  * The demo: trains a digit classifier on MNIST (an MLP 784-256-10 by default; a CNN, a linear
  * softmax or SVM classifier, or KNN with `--model`), shows its progress, prints the validation
- * accuracy of each epoch, the test accuracy and the wall time, and saves the model and its
- * learning curves (loss-curve.svg).
+ * accuracy of each epoch, the test accuracy and the wall time, and saves the model, its
+ * learning curves (loss-curve.svg) and its weights as images (templates.svg and .png for the
+ * linear classifiers, first-layer.svg and .png for the networks).
  *
  *   npx -y pnpm@10 demo [--model mlp|cnn|softmax|svm|knn] [--epochs N] [--seed S] [--out DIR] [--quick]
  *
@@ -19,6 +20,7 @@ import { MODELS } from './demo/models.js';
 import { percent, progressFor } from './demo/progress.js';
 import { lossCurveSvg } from './demo/loss-curve.js';
 import { makeRunFolder, writeRunFiles } from './demo/run-files.js';
+import { drawWeights } from './demo/weight-pictures.js';
 
 /** Seed of the train / val / test split: fixed, so every run is tested on the same 1,000 images. */
 const SPLIT_SEED = 0;
@@ -78,6 +80,7 @@ async function main(args: readonly string[]): Promise<number> {
     metadata: { model: flags.model, command, testAccuracy: String(testAccuracy) },
     testPredictions,
     lossCurve: lossCurveSvg(flags.model, trained.history),
+    weightPictures: trained.weightImages === null ? null : drawWeights(trained.weightImages),
     metrics: {
       model: flags.model,
       command,

@@ -34,6 +34,6 @@ export const knnFamily: ModelFamily = {
     const knn = new KNearestNeighbor(cv.best.setting).fit(train.x, train.y);
     const predict = (x: Tensor): Tensor => knn.predict(normalizeRows(x));
     const table = cv.table.map(({ setting, mean, std }) => ({ k: setting.k, mean, std }));
-    return { history: [], valAccuracy: knn.score(normalizeRows(data.val.x), data.val.y), predict, weights: null, details: { k: knn.k, crossValidation: table } };
+    return { history: [], valAccuracy: knn.score(normalizeRows(data.val.x), data.val.y), predict, weights: null, details: { k: knn.k, crossValidation: table }, weightImages: null };
   },
 };

@@ -4,10 +4,12 @@
  */
 import type { Tensor } from '@tapegrad/tensor';
 import { type LinearLoss, LinearClassifier, accuracy } from '@tapegrad/classifiers';
+import { MNIST_IMAGE_SIZE } from '@tapegrad/data/node';
 import { LinearScores } from './linear-scores.js';
 import type { ModelFamily } from './model-family.js';
 import { predictLabels } from './predict.js';
 import type { EpochRecord } from './progress.js';
+import { numberLabels, type WeightImages } from './weight-pictures.js';
 
 const LOSS_NAMES: Record<LinearLoss, string> = { softmax: 'softmax (cross-entropy)', svm: 'SVM (multiclass hinge)' };
 
@@ -26,8 +28,20 @@ function linearFamily(loss: LinearLoss): ModelFamily {
       for (const record of history) progress.endEpoch(record, epochs);
       const weights = new LinearScores(classifier.W, classifier.b);
       const predict = (x: Tensor): Tensor => predictLabels(weights, x);
-      return { history, valAccuracy: accuracy(predict(data.val.x), data.val.y), predict, weights, details: {} };
+      return { history, valAccuracy: accuracy(predict(data.val.x), data.val.y), predict, weights, details: {}, weightImages: templates(loss, classifier) };
     },
+  };
+}
+
+/** The ten columns of W as 28×28 images: the template each digit's score matches an image against. */
+function templates(loss: LinearLoss, classifier: LinearClassifier): WeightImages {
+  const images = classifier.templates(MNIST_IMAGE_SIZE, MNIST_IMAGE_SIZE);
+  return {
+    kind: 'templates',
+    images,
+    title: `${loss} templates: red pixels raise the digit's score, blue ones lower it`,
+    labels: numberLabels(images.shape[0]),
+    columns: images.shape[0],
   };
 }
 

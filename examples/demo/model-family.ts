@@ -6,6 +6,7 @@ import type { Tensor } from '@tapegrad/tensor';
 import type { MnistSplits } from '@tapegrad/data/node';
 import type { Module } from '@tapegrad/nn';
 import type { EpochRecord, TrainingProgress } from './progress.js';
+import type { WeightImages } from './weight-pictures.js';
 
 /** What a family is given to train with. */
 export interface TrainingContext {
@@ -32,6 +33,8 @@ export interface TrainedModel {
   readonly weights: Module | null;
   /** Anything else metrics.json should record (a cross-validation table, the chosen k). */
   readonly details: Readonly<Record<string, unknown>>;
+  /** Weights worth looking at as images (templates, first-layer units), or null when there are none (KNN). */
+  readonly weightImages: WeightImages | null;
 }
 
 /** One value of `--model`. */

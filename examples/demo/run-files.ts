@@ -1,8 +1,9 @@
 /**
  * What a demo run leaves in its output folder: the weights (safetensors, loadable with `load`
  * from `@tapegrad/nn/node` or Python's `safetensors`), the numbers it printed (metrics.json), its
- * predicted digit for each test image, so a reloaded model can be checked against the run, and
- * its learning curves as a picture (loss-curve.svg).
+ * predicted digit for each test image, so a reloaded model can be checked against the run, its
+ * learning curves as a picture (loss-curve.svg), and its weights as images: the linear
+ * classifiers' templates (templates.svg, .png), the networks' first layer (first-layer.svg, .png).
  */
 import { constants } from 'node:fs';
 import { access, mkdir, stat, writeFile } from 'node:fs/promises';
@@ -10,9 +11,17 @@ import { dirname, join } from 'node:path';
 import type { Tensor } from '@tapegrad/tensor';
 import type { Module } from '@tapegrad/nn';
 import { save } from '@tapegrad/nn/node';
+import type { WeightPictures } from './weight-pictures.js';
 
 /** File names inside the output folder. */
-export const RUN_FILES = { weights: 'model.safetensors', metrics: 'metrics.json', predictions: 'test-predictions.json', lossCurve: 'loss-curve.svg' } as const;
+export const RUN_FILES = {
+  weights: 'model.safetensors',
+  metrics: 'metrics.json',
+  predictions: 'test-predictions.json',
+  lossCurve: 'loss-curve.svg',
+  templates: { svg: 'templates.svg', png: 'templates.png' },
+  firstLayer: { svg: 'first-layer.svg', png: 'first-layer.png' },
+} as const;
 
 /** What {@link writeRunFiles} writes. */
 export interface RunOutput {
@@ -26,6 +35,8 @@ export interface RunOutput {
   readonly testPredictions: Tensor;
   /** The learning curves as SVG (see loss-curve.ts), or null for a model that does not train in epochs. */
   readonly lossCurve: string | null;
+  /** The weights as images (see weight-pictures.ts), or null for a model without weights. */
+  readonly weightPictures: WeightPictures | null;
 }
 
 /**
@@ -59,7 +70,7 @@ async function makeFolder(folder: string): Promise<void> {
 }
 
 /** Writes the run's files into `folder`, made by {@link makeRunFolder}, and returns the names written. */
-export async function writeRunFiles(folder: string, { weights, metadata, metrics, testPredictions, lossCurve }: RunOutput): Promise<string[]> {
+export async function writeRunFiles(folder: string, { weights, metadata, metrics, testPredictions, lossCurve, weightPictures }: RunOutput): Promise<string[]> {
   const written: string[] = [];
   if (weights !== null) {
     await save(weights, join(folder, RUN_FILES.weights), { metadata });
@@ -72,6 +83,12 @@ export async function writeRunFiles(folder: string, { weights, metadata, metrics
   if (lossCurve !== null) {
     await writeFile(join(folder, RUN_FILES.lossCurve), lossCurve);
     written.push(RUN_FILES.lossCurve);
+  }
+  if (weightPictures !== null) {
+    const { svg, png } = RUN_FILES[weightPictures.kind];
+    await writeFile(join(folder, svg), weightPictures.svg);
+    await writeFile(join(folder, png), weightPictures.png);
+    written.push(svg, png);
   }
   return written;
 }

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tensor, type Tensor } from '@tapegrad/tensor';
 import { AdaGrad, Adam, RMSProp, SGD } from '@tapegrad/optim';
-import { contourPath, type SurfacePath } from '@tapegrad/viz';
+import { contourPath, type ContourPathOptions, stackSvg, type SurfacePath } from '@tapegrad/viz';
 
 type Optimizers = [name: string, make: (p: Tensor) => { zeroGrad(): void; step(): void }][];
 
@@ -51,14 +51,20 @@ for (const path of banana) {
   console.log(`${path.name.padEnd(9)} on Rosenbrock after 2000 steps: (${x.toFixed(3)}, ${y.toFixed(3)}), ${Math.hypot(x - 1, y - 1).toFixed(3)} from the minimum (1, 1)`);
 }
 
-// The pictures: each surface's contour lines (in plain numbers) with the six paths over them.
+// The pictures: one panel per optimizer over the same contour lines (on one surface the paths
+// would hide each other along the valley floor they share), with a dot every `dotEvery` steps,
+// so the dots' spacing shows each optimizer's pace.
+function panels(f: (x: number, y: number) => number, paths: SurfacePath[], dotEvery: number, surface: ContourPathOptions): string {
+  const panel = (path: SurfacePath) => contourPath(f, { ...surface, paths: [{ ...path, dotEvery }], title: path.name, width: 450, height: 380 });
+  return stackSvg(paths.map(panel), { columns: 3, title: `${surface.title}, a dot every ${dotEvery} steps` });
+}
 const pictures = {
-  'optimizers-valley.svg': contourPath((x, y) => 0.5 * (x * x + 50 * y * y), {
-    xRange: [-1.1, 0.3], yRange: [-0.6, 0.6], logLevels: true, levels: 10, paths: valley,
+  'optimizers-valley.svg': panels((x, y) => 0.5 * (x * x + 50 * y * y), valley, 5, {
+    xRange: [-1.1, 0.3], yRange: [-0.6, 0.6], logLevels: true, levels: 10,
     marks: [{ name: 'minimum (0, 0)', at: [0, 0] }], title: '½(x² + 50y²) from (−1, 0.5), 60 steps',
   }),
-  'optimizers-rosenbrock.svg': contourPath((x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, {
-    xRange: [-1.5, 1.5], yRange: [-0.5, 2], logLevels: true, levels: 14, paths: banana,
+  'optimizers-rosenbrock.svg': panels((x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, banana, 100, {
+    xRange: [-1.5, 1.5], yRange: [-0.5, 2], logLevels: true, levels: 14,
     marks: [{ name: 'minimum (1, 1)', at: [1, 1] }], title: 'Rosenbrock from (−1.2, 1), 2000 steps',
   }),
 };

@@ -42,6 +42,27 @@ describe('parsing', () => {
     ]);
   });
 
+  it('gives intermediates typed alike labels of their own, so the drawing and the panel tell them apart', () => {
+    expect(ops('a*b + a*b', 'a=2, b=3')).toEqual(['mul(a, b) -> a*b', 'mul(a, b) -> a*b #2', 'add(a*b, a*b #2) -> a*b + a*b']);
+    expect(ops('f = tanh(x) * tanh(x) * tanh(x)', 'x=1').slice(0, 5)).toEqual([
+      'tanh(x) -> tanh(x)',
+      'tanh(x) -> tanh(x) #2',
+      'mul(tanh(x), tanh(x) #2) -> t1',
+      'tanh(x) -> tanh(x) #3',
+      'mul(t1, tanh(x) #3) -> f',
+    ]);
+    // Two constants typed alike hold the same value: they may share their label.
+    expect(ops('2*x + 2*x', 'x=1')).toEqual(['mul(2, x) -> 2*x', 'mul(2, x) -> 2*x #2', 'add(2*x, 2*x #2) -> 2*x + 2*x']);
+  });
+
+  it('numbers long intermediates past the names the learner chose', () => {
+    expect(ops('t2 = x + x + x + x + x + x; t2 * t1', 't1=1, x=1').slice(-3)).toEqual([
+      'add(x + x + x + x, x) -> t3',
+      'add(t3, x) -> t2',
+      'mul(t2, t1) -> t2 * t1',
+    ]);
+  });
+
   it('maps max(a, b) to the elementwise maximum and max(a) to the reduction', () => {
     expect(ops('max(x, y)', 'x=1, y=2')).toEqual(['maximum(x, y) -> max(x, y)']);
     expect(ops('max(x)', 'x=[1, 2]')).toEqual(['max(x) -> max(x)']);

@@ -179,13 +179,19 @@ describe('the playground in Chromium', () => {
     expect(await drawnNode('W2')).toBe('W2 [2,1] data [[1], [-0.5]] grad [[0.2877], [0.7829]]');
     expect(await drawnNode('x')).toBe('x [1,2] data [[1, -1]] grad [[-0.856, -1.017]]');
     // The drawing is wider than the page: it is not shrunk to unreadable, it scrolls, and the
-    // node being processed (the first matmul, far left) is in view.
+    // node being processed (the first matmul, far left) is in view. viz marks it, and the box
+    // of its output, with the class `highlighted`.
     const view = await page.getByTestId('graph').evaluate((graph) => {
-      const highlighted = graph.querySelector('g.node [fill="#fde68a"]')!.getBoundingClientRect();
+      const current = Array.from(graph.querySelectorAll('g.node.highlighted'));
+      const [first, last] = [current[0].getBoundingClientRect(), current.at(-1)!.getBoundingClientRect()];
       const box = graph.getBoundingClientRect();
-      return { scrolls: graph.scrollWidth > graph.clientWidth, inView: highlighted.left >= box.left && highlighted.right <= box.right };
+      return {
+        highlighted: current.map((node) => (node.querySelector('text')?.textContent ?? '').trim()),
+        scrolls: graph.scrollWidth > graph.clientWidth,
+        inView: first.left >= box.left && last.right <= box.right,
+      };
     });
-    expect(view).toEqual({ scrolls: true, inView: true });
+    expect(view).toEqual({ highlighted: ['matmul', 'x @ W1'], scrolls: true, inView: true });
     await page.getByTestId('walkthrough').screenshot({ path: join(screenshots, 'two-layer.png') });
   });
 

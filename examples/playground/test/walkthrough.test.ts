@@ -2,10 +2,10 @@
  * The walk-through's frames in Node: the order of steps, the panel's numbers for the course's
  * circuit, and the moves the stepper allows.
  */
+import { formatValues } from '@tapegrad/viz';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/expression/compile.js';
 import { PRESETS } from '../src/presets.js';
-import { formatTensor } from '../src/walkthrough/format-tensor.js';
 import { buildWalkthrough } from '../src/walkthrough/frames.js';
 import { Stepper } from '../src/walkthrough/stepper.js';
 
@@ -53,7 +53,7 @@ describe('every preset', () => {
     const result = compile(preset.expression, preset.values);
     if (!result.ok) throw new Error(result.pointer);
     result.output.backward();
-    const expected = Object.fromEntries(result.leaves.map((leaf) => [leaf.label, formatTensor(leaf.grad!)]));
+    const expected = Object.fromEntries(result.leaves.map((leaf) => [leaf.label, formatValues(leaf.grad!)]));
     expect(Object.keys(expected).length).toBeGreaterThan(2);
     for (const [name, grad] of Object.entries(expected)) expect(last.grads[name], name).toBe(grad);
   });
@@ -103,6 +103,17 @@ describe('the walk-through', () => {
     const mul = frames.find((frame) => frame.title.endsWith(': mul') && frame.phase === 'backward')!;
     expect(mul.lines).toContain('sends ∂f/∂d = 2');
     expect(mul.lines).toContain('sends ∂f/∂d += 2: d is used more than once, so its gradients add: 2 + 2 = 4');
+  });
+
+  it('keeps two nodes typed alike apart in the values, the gradients and the panel', () => {
+    const { frames } = walkthroughOf('f = a*b + a*b', 'a=2, b=3');
+    expect(frames[1].lines).toEqual(['a * b = 2 * 3', '      = 6']);
+    expect(frames[2].lines).toEqual(['a*b #2 = a * b', '       = 2 * 3', '       = 6']);
+    expect(frames[3].lines[0]).toBe('f = (a*b) + (a*b #2)');
+    expect(frames[3].values).toEqual({ a: '2', b: '3', 'a*b': '6', 'a*b #2': '6', f: '12' });
+    const add = frames.find((frame) => frame.title === 'backward step 1 of 3: add')!;
+    expect(add.lines).toEqual(expect.arrayContaining(['sends ∂f/∂(a*b) = 1', 'sends ∂f/∂(a*b #2) = 1']));
+    expect(frames.at(-1)!.grads).toEqual({ f: '1', 'a*b': '1', 'a*b #2': '1', a: '6', b: '4' });
   });
 
   it('routes max(a, b) to the larger input, half to each on a tie', () => {

@@ -9,6 +9,7 @@ export { toDot } from './graph/dot.js';
 export { toMermaid } from './graph/mermaid.js';
 export { renderSvg } from './graph/render-svg.js';
 export type { DotOptions } from './graph/options.js';
+export { formatNumber, formatValues } from './graph/number-format.js';
 export {
   explainBackward, type BackwardExplanation, type BackwardStep, type InputGradient, type ExplainBackwardOptions,
 } from './explain/explain-backward.js';

@@ -6,6 +6,7 @@
 import { add, div, matmul, mul, neg, pow, scalar, sub, type Tensor } from '@tapegrad/tensor';
 import { ExpressionError } from './expression-error.js';
 import { FUNCTIONS } from './functions.js';
+import { Labels } from './labels.js';
 import type { BinaryOperator, Expression, Program, Span } from './syntax.js';
 
 /** The tensors of one evaluated program. */
@@ -29,11 +30,12 @@ const OPERATORS: Record<BinaryOperator, (a: Tensor, b: Tensor) => Tensor> = { '+
 export function buildGraph(source: string, program: Program, leaves: ReadonlyMap<string, Tensor>): BuiltGraph {
   const used = new Map<string, Tensor>();
   const defined = new Map<string, Tensor>();
-  let unnamedCount = 0;
+  const statementNames = program.statements.flatMap((statement) => (statement.name ? [statement.name.text] : []));
+  const labels = new Labels([...leaves.keys(), ...statementNames]);
 
   const labelFor = (span: Span): string => {
     const text = source.slice(span.start, span.end).replace(/\s+/g, ' ');
-    return text.length <= MAX_LABEL_LENGTH ? text : `t${++unnamedCount}`;
+    return text.length <= MAX_LABEL_LENGTH ? labels.typed(text) : labels.numbered();
   };
 
   const leaf = (name: string, span: Span): Tensor => {
@@ -62,7 +64,8 @@ export function buildGraph(source: string, program: Program, leaves: ReadonlyMap
   const evaluate = (expression: Expression, name?: string): Tensor => {
     switch (expression.kind) {
       case 'number':
-        // A constant: drawn with its value as its label, no gradient wanted.
+        // A constant: drawn with its value as its label, no gradient wanted. Two constants typed
+        // alike hold the same value, so they may share a label.
         return scalar(expression.value, { label: name ?? source.slice(expression.span.start, expression.span.end) });
       case 'name':
         return leaf(expression.name, expression.span);

@@ -4,8 +4,7 @@
  * gets its second contribution.
  */
 import type { Tensor } from '@tapegrad/tensor';
-import type { BackwardExplanation, BackwardStep } from '@tapegrad/viz';
-import { formatTensor } from './format-tensor.js';
+import { formatValues, type BackwardExplanation, type BackwardStep } from '@tapegrad/viz';
 import { definition, partial } from './formula.js';
 import { nonFiniteNote } from './non-finite.js';
 
@@ -13,7 +12,7 @@ import { nonFiniteNote } from './non-finite.js';
 export function describeSeed(explanation: BackwardExplanation): string[] {
   const y = explanation.nameOf(explanation.y);
   return [
-    `backward starts at the output: ${partial(y, y)} = ${formatTensor(explanation.seed)}`,
+    `backward starts at the output: ${partial(y, y)} = ${formatValues(explanation.seed)}`,
     'each step takes one node, newest first, multiplies the gradient arriving at its output',
     'by the local derivative, and sends the result to the node’s inputs',
   ];
@@ -28,7 +27,7 @@ export function describeBackward(explanation: BackwardExplanation, step: Backwar
   const d = (x: string) => partial(y, x);
   const lines = [
     `${definition(out, step.op, (step.node.inputs ?? []).map(nameOf))}   (${step.op})`,
-    `arriving: ${d(out)} = ${formatTensor(step.upstream)}`,
+    `arriving: ${d(out)} = ${formatValues(step.upstream)}`,
     `rule: ${step.rule.words}`,
     `      ${step.rule.symbols}`,
   ];
@@ -37,10 +36,10 @@ export function describeBackward(explanation: BackwardExplanation, step: Backwar
     if (input.grad === null) lines.push(`sends nothing to ${name} (a constant: no gradient needed)`);
     else if (input.summed && input.previous !== null && input.total !== null) {
       lines.push(
-        `sends ${d(name)} += ${formatTensor(input.grad)}: ${name} is used more than once, so its gradients add: ` +
-          `${formatTensor(input.previous)} + ${formatTensor(input.grad)} = ${formatTensor(input.total)}`,
+        `sends ${d(name)} += ${formatValues(input.grad)}: ${name} is used more than once, so its gradients add: ` +
+          `${formatValues(input.previous)} + ${formatValues(input.grad)} = ${formatValues(input.total)}`,
       );
-    } else lines.push(`sends ${d(name)} = ${formatTensor(input.grad)}`);
+    } else lines.push(`sends ${d(name)} = ${formatValues(input.grad)}`);
   }
   // Said once, at the step where a nan or inf gradient first appears, not at every step after it.
   if (nonFiniteNote(step.upstream, 'gradient') === null) {
@@ -48,7 +47,7 @@ export function describeBackward(explanation: BackwardExplanation, step: Backwar
     if (note) lines.push(note);
   }
   if (step.index === explanation.steps.length - 1) {
-    const leaves = [...explanation.leafGrads].map(([leaf, grad]) => `${d(nameOf(leaf))} = ${formatTensor(grad)}`);
+    const leaves = [...explanation.leafGrads].map(([leaf, grad]) => `${d(nameOf(leaf))} = ${formatValues(grad)}`);
     lines.push(`done: ${leaves.join(', ')}`);
   }
   return lines;

@@ -3,7 +3,7 @@
  * its value — `q = x + y = -2 + 5 = 3` — so the learner sees where each value comes from.
  */
 import type { TapeNode, Tensor } from '@tapegrad/tensor';
-import { formatTensor } from './format-tensor.js';
+import { formatValues } from '@tapegrad/viz';
 import { definition, formula } from './formula.js';
 import { nonFiniteNote } from './non-finite.js';
 
@@ -12,8 +12,8 @@ export function describeForward(node: TapeNode, nameOf: (x: Tensor) => string): 
   const inputs = node.inputs ?? [];
   const name = nameOf(node.output);
   const inNames = definition(name, node.op.name, inputs.map(nameOf));
-  const inNumbers = formula(node.op.name, inputs.map(formatTensor));
-  const value = formatTensor(node.output);
+  const inNumbers = formula(node.op.name, inputs.map((x) => formatValues(x)));
+  const value = formatValues(node.output);
   // When the label is the formula itself (`x * x`), the names line is also the left-hand side.
   const lines = inNames.startsWith(`${name} = `)
     ? [inNames, `${' '.repeat(name.length)} = ${inNumbers}`, `${' '.repeat(name.length)} = ${value}`]

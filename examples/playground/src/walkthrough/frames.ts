@@ -4,10 +4,9 @@
  * node). Each frame is a drawing (DOT) and the panel's text; the stepper only moves an index.
  */
 import { tape, type Tensor } from '@tapegrad/tensor';
-import { backwardFrames, explainBackward, toDot } from '@tapegrad/viz';
+import { backwardFrames, explainBackward, formatValues, toDot } from '@tapegrad/viz';
 import { describeBackward, describeSeed } from './describe-backward.js';
 import { describeForward } from './describe-forward.js';
-import { formatTensor } from './format-tensor.js';
 
 /** Which part of the walk-through a frame belongs to. */
 export type Phase = 'inputs' | 'forward' | 'backward';
@@ -45,7 +44,7 @@ export function buildWalkthrough(y: Tensor): Walkthrough {
   const nameOf = (x: Tensor) => names.get(x) ?? '?';
   const inputs = listing.entries.filter((entry) => entry.node === null).map((entry) => entry.tensor);
   const known = new Set<Tensor>(inputs);
-  const valuesOf = () => Object.fromEntries([...known].map((x) => [nameOf(x), formatTensor(x)]));
+  const valuesOf = () => Object.fromEntries([...known].map((x) => [nameOf(x), formatValues(x)]));
 
   const inputsDot = toDot(y, { known, showGrad: false });
   // viz draws a large graph (many tensors, or one too big to print) as one box per op with
@@ -57,7 +56,7 @@ export function buildWalkthrough(y: Tensor): Walkthrough {
       step: 0,
       title: 'the inputs',
       lines: [
-        inputs.map((x) => `${nameOf(x)} = ${formatTensor(x)}`).join(', '),
+        inputs.map((x) => `${nameOf(x)} = ${formatValues(x)}`).join(', '),
         listing.nodes.length === 0 ? 'the output is an input: there is nothing to compute' : 'step forward to compute one node at a time',
         ...(collapsed ? ['the graph is large, so the drawing shows one box per op with its shape; the numbers are in this panel'] : []),
       ],
@@ -97,7 +96,7 @@ export function buildWalkthrough(y: Tensor): Walkthrough {
       lines: step ? describeBackward(explanation, step) : describeSeed(explanation),
       dot,
       values,
-      grads: Object.fromEntries(grads.map(([x, grad]) => [nameOf(x), formatTensor(grad)])),
+      grads: Object.fromEntries(grads.map(([x, grad]) => [nameOf(x), formatValues(grad)])),
     });
   });
   return { frames, forwardSteps, backwardSteps: explanation.steps.length, backwardUnavailable: null };

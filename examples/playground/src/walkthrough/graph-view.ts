@@ -13,8 +13,8 @@ import { renderSvg } from '@tapegrad/viz';
 const MIN_SCALE = 0.75;
 /** CSS pixels per point: Graphviz sizes its SVG in points. */
 const PX_PER_PT = 4 / 3;
-/** The fill viz gives highlighted nodes (its HIGHLIGHT_COLOURS), to find the current step's node. */
-const HIGHLIGHT_FILL = '#fde68a';
+/** viz gives the current step's nodes `class="highlighted"`, which Graphviz keeps on each node's `<g>`. */
+const HIGHLIGHTED_NODE = 'g.node.highlighted';
 
 /** The drawing area of the walk-through. */
 export class GraphView {
@@ -55,7 +55,7 @@ export class GraphView {
 
   /** Scrolls sideways to the highlighted node when it is outside the visible part; to the inputs when none is. */
   #followHighlight(): void {
-    const node = this.container.querySelector(`g.node [fill="${HIGHLIGHT_FILL}"]`);
+    const node = this.container.querySelector(HIGHLIGHTED_NODE);
     if (!node) {
       this.container.scrollLeft = 0;
       return;

@@ -7,11 +7,11 @@
  */
 import type { Tensor } from '@tapegrad/tensor';
 import { quoteDot, toDot } from '../graph/dot.js';
+import { formatValues } from '../graph/number-format.js';
 import type { DotOptions } from '../graph/options.js';
 import { renderSvg } from '../graph/render-svg.js';
 import type { BackwardExplanation, BackwardStep } from './explain-backward.js';
 import { seedText, sentText } from './explanation-table.js';
-import { formatValue } from './format-value.js';
 import { wrapText } from './text-table.js';
 
 /** Options of {@link backwardFrames}: those of `toDot` (except what the frames set), and the caption. */
@@ -78,9 +78,9 @@ function stepCaption(explanation: BackwardExplanation, step: BackwardStep, count
   const sent = step.inputs.map((input) => sentText(explanation, input));
   const forks = step.inputs
     .filter((input) => input.summed)
-    .map((input) => `fork at ${name(input.input)}: ${formatValue(input.previous!)} + ${formatValue(input.grad!)} = ${formatValue(input.total!)}`);
+    .map((input) => `fork at ${name(input.input)}: ${formatValues(input.previous!)} + ${formatValues(input.grad!)} = ${formatValues(input.total!)}`);
   return [
-    `step ${step.index + 1} of ${count}: ${step.op} → ${name(step.output)}, upstream ${formatValue(step.upstream)}`,
+    `step ${step.index + 1} of ${count}: ${step.op} → ${name(step.output)}, upstream ${formatValues(step.upstream)}`,
     wrapText(step.rule.words, CAPTION_WIDTH),
     wrapText(`sends ${sent.join(', ')}`, CAPTION_WIDTH),
     ...forks.map((fork) => wrapText(fork, CAPTION_WIDTH)),

@@ -4,8 +4,8 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
+import { formatValues } from '../graph/number-format.js';
 import type { BackwardExplanation, BackwardStep, InputGradient } from './explain-backward.js';
-import { formatValue } from './format-value.js';
 import { textTable, wrapText } from './text-table.js';
 
 /** Width of the rule column's lines: the rest of a row fits beside it on a 160-column terminal. */
@@ -19,10 +19,10 @@ export function formatExplanation(explanation: BackwardExplanation): string {
   const y = explanation.y;
   const steps = explanation.steps.length;
   const title =
-    `backward of ${name(y)} = ${formatValue(y)} from the seed ${seedText(explanation)}: ` +
+    `backward of ${name(y)} = ${formatValues(y)} from the seed ${seedText(explanation)}: ` +
     `${steps} step${steps === 1 ? '' : 's'}, newest node first`;
   const rows = explanation.steps.map((step) => stepRow(explanation, step));
-  const leaves = [...explanation.leafGrads].map(([leaf, grad]) => `${name(leaf)} = ${formatValue(grad)}`);
+  const leaves = [...explanation.leafGrads].map(([leaf, grad]) => `${name(leaf)} = ${formatValues(grad)}`);
   const footer = `gradients: ${leaves.length > 0 ? leaves.join(', ') : 'none (no leaf that requires grad was reached)'}`;
   return [title, textTable(HEADERS, rows), footer].join('\n');
 }
@@ -35,7 +35,7 @@ export function seedText(explanation: BackwardExplanation): string {
   const { y, seed } = explanation;
   const name = explanation.nameOf(y);
   if (seed.size === 1 && seed.buffer[0] === 1 && y.size === 1) return `∂${name}/∂${name} = 1`;
-  return `∂L/∂${name} = ${formatValue(seed)}`;
+  return `∂L/∂${name} = ${formatValues(seed)}`;
 }
 
 /**
@@ -46,7 +46,7 @@ export function seedText(explanation: BackwardExplanation): string {
 export function sentText(explanation: BackwardExplanation, input: InputGradient): string {
   const name = explanation.nameOf(input.input);
   const who = input.role === null || input.role === name ? name : `${name} as ${input.role}`;
-  return input.grad === null ? `${who}: no gradient` : `${who} ← ${formatValue(input.grad)}`;
+  return input.grad === null ? `${who}: no gradient` : `${who} ← ${formatValues(input.grad)}`;
 }
 
 function stepRow(explanation: BackwardExplanation, step: BackwardStep): string[] {
@@ -54,12 +54,12 @@ function stepRow(explanation: BackwardExplanation, step: BackwardStep): string[]
   const downstream = step.inputs.map((input) => sentText(explanation, input));
   const forks = step.inputs
     .filter((input) => input.summed)
-    .map((input) => forkSum(name(input.input), formatValue(input.previous!), formatValue(input.grad!), formatValue(input.total!)));
+    .map((input) => forkSum(name(input.input), formatValues(input.previous!), formatValues(input.grad!), formatValues(input.total!)));
   return [
     String(step.index + 1),
     name(step.output),
     step.op,
-    formatValue(step.upstream),
+    formatValues(step.upstream),
     [wrapText(step.rule.words, RULE_WIDTH), ...formulas(step.rule.symbols).map((formula) => wrapText(formula, RULE_WIDTH))].join('\n'),
     downstream.join('\n'),
     forks.join('\n'),

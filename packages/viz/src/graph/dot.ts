@@ -3,9 +3,9 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import { buildDrawing, type Drawing, type OpVertex, type TensorVertex } from './drawing.js';
+import { buildDrawing, type Drawing, type OpVertex, type TensorVertex, type Vertex } from './drawing.js';
 import type { DotOptions } from './options.js';
-import { HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS } from './style.js';
+import { HIGHLIGHT_CLASS, HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS } from './style.js';
 
 /**
  * The graph recorded for `y` as Graphviz DOT, drawn like micrograd's `draw_dot` and the course's
@@ -65,7 +65,7 @@ function tensorNode(vertex: TensorVertex): string {
   const table =
     `<TABLE BORDER="${border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"${style} ` +
     `BGCOLOR="${colours.fill}" COLOR="${colours.border}">${cells}</TABLE>`;
-  return `[shape=plain, fontcolor="${colours.text}", label=<${table}>]`;
+  return `[${highlightClass(vertex)}shape=plain, fontcolor="${colours.text}", label=<${table}>]`;
 }
 
 function opNode(vertex: OpVertex): string {
@@ -79,9 +79,18 @@ function opNode(vertex: OpVertex): string {
   const shape = vertex.output !== null ? 'box, style="rounded,filled"' : 'ellipse, style=filled, margin="0.05,0.02"';
   const penwidth = vertex.highlighted ? 2 : 1;
   return (
-    `[shape=${shape}, fillcolor="${colours.fill}", color="${colours.border}", penwidth=${penwidth}, ` +
+    `[${highlightClass(vertex)}shape=${shape}, fillcolor="${colours.fill}", color="${colours.border}", penwidth=${penwidth}, ` +
     `label=<${lines.join('<BR/>')}>]`
   );
+}
+
+/**
+ * The `class` attribute of a highlighted node, which Graphviz copies into the SVG
+ * (`<g class="node highlighted">`): a page finds and styles the current node by it, not by
+ * the drawing's colours.
+ */
+function highlightClass(vertex: Vertex): string {
+  return vertex.highlighted ? `class="${HIGHLIGHT_CLASS}", ` : '';
 }
 
 /**

@@ -7,7 +7,7 @@
 import { formatShape, tape, Tensor, type TapeEntry } from '@tapegrad/tensor';
 import { shouldCollapse } from './collapse-rule.js';
 import { checkGraphNotFreed } from './freed-graph.js';
-import { formatValues } from './number-format.js';
+import { formatElements } from './number-format.js';
 import { inputRoles } from './input-roles.js';
 import { formatAttrs } from './op-attributes.js';
 import { resolveOptions, type DotOptions, type ResolvedOptions } from './options.js';
@@ -138,7 +138,7 @@ function tensorVertex(entry: TapeEntry, collapsed: boolean, writtenInPlace: bool
   // makes `div` by it readable (the mean's count), as in the tape listing's `const 8`.
   const fits = collapsed ? role === 'constant' && x.size === 1 : x.size <= options.maxValues;
   const showsValues = options.showData && fits;
-  const values = !showsValues ? null : options.known !== undefined && !options.known.has(x) ? '?' : formatValues(x);
+  const values = !showsValues ? null : options.known !== undefined && !options.known.has(x) ? '?' : formatElements(x);
   const data = values !== null && writtenInPlace ? `${values} (changed in place since)` : values;
   return {
     type: 'tensor',
@@ -162,5 +162,5 @@ function tensorVertex(entry: TapeEntry, collapsed: boolean, writtenInPlace: bool
 function gradText(x: Tensor, options: ResolvedOptions): string | null {
   const grad = options.grads !== undefined ? (options.grads.get(x) ?? null) : x.grad;
   if (grad === null) return options.grads !== undefined && x.requiresGrad ? '?' : null;
-  return grad.size <= options.maxValues ? formatValues(grad) : formatShape(grad.shape);
+  return grad.size <= options.maxValues ? formatElements(grad) : formatShape(grad.shape);
 }

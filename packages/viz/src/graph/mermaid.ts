@@ -5,7 +5,7 @@
 import type { Tensor } from '@tapegrad/tensor';
 import { buildDrawing, type OpVertex, type TensorVertex } from './drawing.js';
 import type { DotOptions } from './options.js';
-import { HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS, type NodeColours } from './style.js';
+import { HIGHLIGHT_CLASS, HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS, type NodeColours } from './style.js';
 
 /**
  * The graph recorded for `y` as a Mermaid `flowchart LR`: the same nodes, text and colours as
@@ -23,7 +23,7 @@ export function toMermaid(y: Tensor, options?: Omit<DotOptions, 'rankdir'>): str
   const lines = ['flowchart LR'];
   const classes = new Map<string, string[]>();
   for (const vertex of drawing.vertices) {
-    const className = vertex.highlighted ? 'highlight' : vertex.type === 'tensor' ? vertex.role : 'op';
+    const className = vertex.highlighted ? HIGHLIGHT_CLASS : vertex.type === 'tensor' ? vertex.role : 'op';
     classes.set(className, [...(classes.get(className) ?? []), vertex.id]);
     lines.push(`  ${vertex.id}${vertex.type === 'tensor' ? tensorNode(vertex) : opNode(vertex)}`);
   }
@@ -55,7 +55,7 @@ function opNode(vertex: OpVertex): string {
 
 function classStyle(className: string): string {
   const colours: NodeColours =
-    className === 'highlight' ? HIGHLIGHT_COLOURS : className === 'op' ? OP_COLOURS : TENSOR_COLOURS[className as TensorVertex['role']];
+    className === HIGHLIGHT_CLASS ? HIGHLIGHT_COLOURS : className === 'op' ? OP_COLOURS : TENSOR_COLOURS[className as TensorVertex['role']];
   const dashes = className === 'constant' ? ',stroke-dasharray:4 3' : '';
   return `fill:${colours.fill},stroke:${colours.border},color:${colours.text}${dashes}`;
 }

@@ -20,7 +20,13 @@ export interface DotOptions {
   maxValues?: number;
   /** Layout direction: `'LR'` (default) left to right like the course's circuit diagrams, or `'TB'` top to bottom. */
   rankdir?: 'LR' | 'TB';
-  /** Tensors drawn highlighted, together with the op nodes that produced them. */
+  /**
+   * Tensors drawn highlighted (amber, with a thicker border), together with the op nodes that
+   * produced them. Each highlighted node also gets the DOT attribute `class="highlighted"`,
+   * which Graphviz copies into the SVG as `<g class="node highlighted">`, so a page can find
+   * the current node (`svg.querySelector('g.node.highlighted')`) or restyle it with CSS
+   * without relying on the colours. `toMermaid` puts the same nodes in the class `highlighted`.
+   */
   highlight?: readonly Tensor[];
   /**
    * Gradients to draw instead of each tensor's `.grad`: when given, a tensor shows the gradient
@@ -57,9 +63,6 @@ export function resolveOptions(caller: string, options: DotOptions = {}): Resolv
   if (collapse !== true && collapse !== false && collapse !== 'auto') {
     throw new Error(`${caller}: collapse must be true, false or 'auto', got ${JSON.stringify(collapse)}`);
   }
-  if (!Number.isInteger(maxValues) || maxValues < 0) {
-    throw new Error(`${caller}: maxValues must be a whole number >= 0, got ${String(maxValues)}`);
-  }
   if (rankdir !== 'LR' && rankdir !== 'TB') {
     throw new Error(`${caller}: rankdir must be 'LR' or 'TB', got ${JSON.stringify(rankdir)}`);
   }
@@ -67,7 +70,7 @@ export function resolveOptions(caller: string, options: DotOptions = {}): Resolv
     showData: Boolean(showData),
     showGrad: Boolean(showGrad),
     collapse,
-    maxValues,
+    maxValues: checkMaxValues(caller, maxValues),
     rankdir,
     highlight: new Set(checkHighlight(caller, options.highlight)),
     grads: checkGrads(caller, options.grads),
@@ -75,8 +78,16 @@ export function resolveOptions(caller: string, options: DotOptions = {}): Resolv
   };
 }
 
+/** `maxValues` itself when it is a whole number >= 0; else throws an error that names `caller`. */
+export function checkMaxValues(caller: string, maxValues: unknown): number {
+  if (typeof maxValues !== 'number' || !Number.isInteger(maxValues) || maxValues < 0) {
+    throw new Error(`${caller}: maxValues must be a whole number >= 0, got ${String(maxValues)}`);
+  }
+  return maxValues;
+}
+
 /** What a value is, for an error message: `a Tensor`, `an Array`, `the number 3`. */
-function kindOf(value: unknown): string {
+export function kindOf(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (typeof value !== 'object') return `the ${typeof value} ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
   const name = (value as object).constructor?.name ?? 'Object';

@@ -24,3 +24,9 @@ export const OP_COLOURS: NodeColours = { fill: '#ecfdf5', border: '#047857', tex
 
 /** The colours of a highlighted node, tensor or op. */
 export const HIGHLIGHT_COLOURS: NodeColours = { fill: '#fde68a', border: '#b45309', text: '#000000' };
+
+/**
+ * The class of a highlighted node in DOT and so in the SVG Graphviz draws from it
+ * (`<g class="node highlighted">`); documented on `DotOptions.highlight`.
+ */
+export const HIGHLIGHT_CLASS = 'highlighted';

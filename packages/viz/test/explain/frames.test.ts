@@ -9,7 +9,7 @@ function boxes(dot: string): Map<string, { highlighted: boolean; grad: string | 
   for (const line of dot.split('\n')) {
     const name = /<TABLE .*?<B>(.*?)<\/B>/.exec(line)?.[1];
     if (name === undefined) continue;
-    found.set(name, { highlighted: line.includes('BORDER="2"'), grad: /grad (.*?)<\/TD>/.exec(line)?.[1] ?? null });
+    found.set(name, { highlighted: line.includes('class="highlighted"'), grad: /grad (.*?)<\/TD>/.exec(line)?.[1] ?? null });
   }
   return found;
 }

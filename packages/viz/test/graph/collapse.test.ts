@@ -75,6 +75,8 @@ describe('collapsed drawings', () => {
     const text = toDot(loss, { highlight: [loss] });
     expect(parseDot(text).nodes.get('op12')!.statement).toContain('#fde68a');
     expect(text.match(/#fde68a/g)).toHaveLength(1);
+    expect(text.match(/class="highlighted"/g)).toHaveLength(1);
+    expect(parseDot(text).nodes.get('op12')!.statement).toContain('class="highlighted"');
   });
 
   it('is collapsed for a mean too: the count is a one-element constant', () => {

@@ -24,6 +24,16 @@ describe('renderSvg', () => {
     expect(await renderSvg(f, { highlight: [q] })).toContain('#fde68a');
   });
 
+  it('marks the highlighted nodes with the class "highlighted" in the SVG: q and the add that made it', async () => {
+    const { q, f } = courseCircuit();
+    const svg = await renderSvg(f, { highlight: [q] });
+    // Graphviz writes each node as <g class="node …"> followed by a <title> holding its DOT id.
+    const nodes = [...svg.matchAll(/<g id="node\d+" class="([^"]*)">\n<title>(\w+)<\/title>/g)].map((match) => [match[2], match[1]]);
+    expect(nodes).toHaveLength(7);
+    expect(nodes.filter(([, classes]) => classes === 'node highlighted').map(([id]) => id)).toEqual(['op2', 't2']);
+    expect(nodes.filter(([, classes]) => classes === 'node').map(([id]) => id).sort()).toEqual(['op4', 't0', 't1', 't3', 't4']);
+  });
+
   it('rejects DOT text Graphviz cannot parse, naming renderSvg', async () => {
     await expect(renderSvg('digraph { a -> }')).rejects.toThrow(/^renderSvg: Graphviz could not lay out the DOT text/);
   });

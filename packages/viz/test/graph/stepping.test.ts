@@ -17,6 +17,15 @@ describe('toDot options for stepping through a pass', () => {
     expect(nodeNamed(dot, 'q').statement).toContain('BORDER="2"');
   });
 
+  it('gives exactly the highlighted nodes class="highlighted", for pages to find them by', () => {
+    const { x, q, f } = courseCircuit();
+    const dot = parseDot(toDot(f, { highlight: [q, x] }));
+    const classed = [...dot.nodes.values()].filter((node) => node.statement.includes('class="highlighted"'));
+    expect(classed.map((node) => node.id)).toEqual(['t0', 'op2', 't2']);
+    expect(parseDot(toDot(f)).nodes.size).toBe(7);
+    expect(toDot(f)).not.toContain('class=');
+  });
+
   it('draws the gradients in `grads` instead of .grad, and ? for tensors that have none there yet', () => {
     const { x, y, z, q, f } = courseCircuit();
     f.backward({ retainGraph: true }); // fills x, y, z .grad: the override must hide them

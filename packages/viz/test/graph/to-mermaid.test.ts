@@ -44,7 +44,7 @@ describe('toMermaid', () => {
     expect(chart.classes).toEqual(
       new Map([
         ['parameter', ['t0', 't1', 't3']],
-        ['highlight', ['op2', 't2']],
+        ['highlighted', ['op2', 't2']],
         ['op', ['op4']],
         ['result', ['t4']],
       ]),
