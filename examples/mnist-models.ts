@@ -27,7 +27,7 @@ export const CNN_SIZES = { channels: [8, 16], hidden: 128 } as const;
  * A small CNN, two conv + pool blocks then two linear layers:
  * `[N,1,28,28]` → conv 3×3 (8) → ReLU → pool 2 → `[N,8,14,14]` → conv 3×3 (16) → ReLU → pool 2 →
  * `[N,16,7,7]` → flatten → linear 784 → 128 → ReLU → linear 128 → 10. About 100,000 weights,
- * nearly all in the first linear layer; the convolutions have 1,250 but do most of the work
+ * nearly all in the first linear layer; the convolutions have 1,248 (80 + 1,168, biases included) but do most of the work
  * (and take most of the time). Padding 1 keeps each convolution's output the size of its input,
  * so only the pools halve the image.
  */

@@ -53,9 +53,11 @@ for (const path of banana) {
 
 // The pictures: one panel per optimizer over the same contour lines (on one surface the paths
 // would hide each other along the valley floor they share), with a dot every `dotEvery` steps,
-// so the dots' spacing shows each optimizer's pace.
+// so the dots' spacing shows each optimizer's pace. At 460 pixels wide each legend fits on one
+// line, so the panels' axes line up.
 function panels(f: (x: number, y: number) => number, paths: SurfacePath[], dotEvery: number, surface: ContourPathOptions): string {
-  const panel = (path: SurfacePath) => contourPath(f, { ...surface, paths: [{ ...path, dotEvery }], title: path.name, width: 450, height: 380 });
+  const panel = (path: SurfacePath) =>
+    contourPath(f, { ...surface, paths: [{ ...path, dotEvery }], title: path.name, width: 460, height: 380 });
   return stackSvg(paths.map(panel), { columns: 3, title: `${surface.title}, a dot every ${dotEvery} steps` });
 }
 const pictures = {
