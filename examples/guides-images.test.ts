@@ -26,6 +26,7 @@ const GENERATORS = [
   'examples/guides/visualization/digits-png.ts',
   'examples/guides/visualization/contour.ts',
   'examples/guides/optimizers/trajectory-plots.ts',
+  'examples/guides/optimizers/learning-rates.ts',
 ];
 
 const RUN_TIMEOUT_MS = 60_000;
