@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runExample } from './run-example.js';
-import { numberAfter } from './printed-numbers.js';
-import { plottedCharts } from './plotted-values.js';
+import { shellWord } from './example-flags.js';
+import { runExample } from './test-support/run-example.js';
+import { numberAfter } from './test-support/printed-numbers.js';
+import { plottedCharts } from './test-support/plotted-values.js';
 
 const output = mkdtempSync(join(tmpdir(), 'tapegrad-course-'));
 afterAll(() => rmSync(output, { recursive: true, force: true }));
@@ -76,6 +77,8 @@ describe('course examples', () => {
     // SGD and AdaGrad are still creeping along the valley floor, RMSProp circles the minimum.
     const out = runExample('optimizers.ts', '--max-steps', '2000', '--out', output);
     expect(out).toContain(`wrote ${join(output, 'trajectories.svg')}`);
+    // The reproduce line repeats every flag given, --out included.
+    expect(out).toContain(`reproduce: npx tsx examples/optimizers.ts --max-steps 2000 --out ${shellWord(output)}\n`);
     const svg = readFileSync(join(output, 'trajectories.svg'), 'utf8');
     expect(svg).toContain('steps to within 0.01 of (1, 1), a dot every 100 steps');
     const panels = plottedCharts(svg);

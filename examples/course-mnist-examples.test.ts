@@ -9,8 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runExample } from './run-example.js';
-import { numbersAfter } from './printed-numbers.js';
+import { shellWord } from './example-flags.js';
+import { runExample } from './test-support/run-example.js';
+import { numbersAfter } from './test-support/printed-numbers.js';
 
 const output = mkdtempSync(join(tmpdir(), 'tapegrad-course-mnist-'));
 afterAll(() => rmSync(output, { recursive: true, force: true }));
@@ -54,7 +55,7 @@ describe('course MNIST examples', () => {
       expect(Number(grid![2])).toBeGreaterThanOrEqual(85);
     }
     expect(out).toContain('softmax templates: [10,28,28]');
-    expect(out).toContain('reproduce: npx tsx examples/linear-mnist.ts --quick');
+    expect(out).toContain(`reproduce: npx tsx examples/linear-mnist.ts --quick --out ${shellWord(output)}\n`);
     // --out: the numbers and the ten templates, as SVG with a label under each and as PNG, and nothing else.
     expect(readdirSync(output).sort()).toEqual(['linear-mnist.json', 'templates.png', 'templates.svg']);
     expect(out).toContain(`wrote ${join(output, 'linear-mnist.json')}, ${join(output, 'templates.svg')}, ${join(output, 'templates.png')}`);

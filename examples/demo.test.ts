@@ -21,8 +21,8 @@ import { predictLabels, type ScoreModel } from './demo/predict.js';
 import { progressFor } from './demo/progress.js';
 import { RUN_FILES } from './demo/run-files.js';
 import { lossCurveSvg } from './demo/loss-curve.js';
-import { numberAfter } from './printed-numbers.js';
-import { plottedCharts } from './plotted-values.js';
+import { numberAfter } from './test-support/printed-numbers.js';
+import { plottedCharts } from './test-support/plotted-values.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = mkdtempSync(join(tmpdir(), 'tapegrad-demo-'));

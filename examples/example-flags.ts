@@ -1,7 +1,8 @@
 /**
  * The examples' few command-line flags (`--quick`, `--epochs N`, `--steps N`), read the same way
  * everywhere: a bad value ends the script with one line naming the flag, never a NaN that trains
- * for zero epochs and prints nonsense.
+ * for zero epochs and prints nonsense. And a flag's value written back into the `reproduce:`
+ * line each example prints.
  */
 import { basename } from 'node:path';
 
@@ -25,4 +26,14 @@ export function wholeNumberFlag(name: string, fallback: number, { min = 1 } = {}
     process.exit(2);
   }
   return value;
+}
+
+/**
+ * `value` as one word of a shell command, for the `reproduce:` lines: as it is when a shell would
+ * read it unchanged (`demo-output/run-1`), else in single quotes (`'my runs/a'`), so the printed
+ * command can be pasted back as it stands.
+ */
+export function shellWord(value: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replaceAll("'", `'\\''`)}'`;
 }

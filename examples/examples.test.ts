@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runExample as run } from './run-example.js';
+import { shellWord } from './example-flags.js';
+import { runExample as run } from './test-support/run-example.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -41,7 +42,7 @@ describe('examples', () => {
     expect(momentum[1]).toBeLessThan(sgd[1] / 4);
     expect(sgd[3] / sgd[4]).toBeGreaterThan(50);
     for (const adaptive of [adaGrad, rmsProp]) expect(adaptive[3] / adaptive[4]).toBeLessThan(2);
-    expect(out).toContain('reproduce: npx tsx examples/optimizers.ts --max-steps 5000');
+    expect(out).toContain('reproduce: npx tsx examples/optimizers.ts --max-steps 5000\n'); // no --out given, none repeated
   });
 
   it('custom-layer-gradcheck passes the GLU, catches the broken gate and trains with it', () => {
@@ -61,6 +62,18 @@ describe('examples', () => {
     expect(Number(/training accuracy (\d+\.\d) %/.exec(out)![1])).toBeGreaterThanOrEqual(95);
   });
 
+  it('writes a flag value back into a reproduce line as one shell word, quoting only where a shell would split it', () => {
+    expect(shellWord('demo-output/run-1')).toBe('demo-output/run-1');
+    expect(shellWord('/tmp/tapegrad-x1Y2/out')).toBe('/tmp/tapegrad-x1Y2/out');
+    expect(shellWord('my runs/a')).toBe("'my runs/a'");
+    expect(shellWord("it's")).toBe(`'it'\\''s'`);
+    expect(shellWord('')).toBe("''");
+    // What sh reads back is the value itself.
+    for (const value of ['my runs/a', "it's", '$HOME', 'a;b']) {
+      expect(spawnSync('sh', ['-c', `printf %s ${shellWord(value)}`], { encoding: 'utf8' }).stdout).toBe(value);
+    }
+  });
+
   it('a bad flag value ends an example with exit code 2 and one line naming the flag', () => {
     for (const [name, args, message] of [
       ['training-loop.ts', ['--epochs', 'abc'], "training-loop.ts: --epochs needs a whole number ≥ 1, got 'abc'"],
@@ -74,17 +87,23 @@ describe('examples', () => {
     }
   });
 
-  it('every example is run by a test, and every module is imported by an example', () => {
-    // A script nobody runs can rot unnoticed: each examples/<name>.ts must be named in some
-    // examples/*.test.ts, or be a module ('./<name>.js') that the examples import.
-    // (examples/guides/** are the guides' files; guides.test.ts runs those.)
+  it('every examples/*.ts is an example a test runs or a module the examples import; test helpers live in test-support/', () => {
+    // The README says any examples/<name>.ts runs with `npx tsx`: so each must be named in some
+    // examples/*.test.ts (run as a user would), or be a module ('./<name>.js') that an example
+    // imports (mnist-models.ts, example-flags.ts). A helper only the tests import runs nothing
+    // when run itself, so it belongs in examples/test-support/ (typechecked all the same).
+    // (examples/guides/** are the guides' files; guides.test.ts runs those. vitest.config.ts is
+    // the test runner's.)
     const files = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.startsWith('vitest'));
     const tests = files.filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(join(here, f), 'utf8'));
-    const sources = files.map((f) => readFileSync(join(here, f), 'utf8'));
-    const unrun = files
-      .filter((f) => !f.endsWith('.test.ts'))
+    const examples = files.filter((f) => !f.endsWith('.test.ts'));
+    const exampleSources = examples.map((f) => readFileSync(join(here, f), 'utf8'));
+    const unrun = examples
       .filter((f) => !tests.some((text) => text.includes(`'${f}'`)))
-      .filter((f) => !sources.some((text) => text.includes(`'./${f.replace(/\.ts$/, '.js')}'`)));
-    expect(unrun, 'add a test that runs these examples (see examples/run-example.ts)').toEqual([]);
+      .filter((f) => !exampleSources.some((text) => text.includes(`'./${f.replace(/\.ts$/, '.js')}'`)));
+    expect(unrun, 'add a test that runs these examples (see examples/test-support/run-example.ts), or move test-only helpers to examples/test-support/').toEqual([]);
+    // And the helpers there are the tests' own: no example reaches into test-support/.
+    expect(exampleSources.filter((text) => text.includes('./test-support/')), 'examples must not import test helpers').toEqual([]);
+    expect(readdirSync(join(here, 'test-support')).filter((f) => f.endsWith('.test.ts')), 'test-support/ holds helpers, not tests').toEqual([]);
   });
 });

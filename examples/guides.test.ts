@@ -13,7 +13,7 @@
  * - ```python: interop code (reading a checkpoint in PyTorch), a whole file like a ts block: its
  *   first line is `# examples/guides/<guide>/<name>.py` and it equals that file. The suite
  *   installs neither Python nor PyTorch, so it checks what the machine allows
- *   (python-guide-files.ts): with `python3` on PATH every file must compile, and a file runs
+ *   (test-support/python-guide-files.ts): with `python3` on PATH every file must compile, and a file runs
  *   (in a folder holding the `mlp.safetensors` it reads; a text block after it is compared as
  *   for ts) only where python3 can import all it imports; otherwise its test is skipped and
  *   names the missing modules.
@@ -31,8 +31,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
-import { fencedBlocks, type FencedBlock } from './fenced-blocks.js';
-import { hasPython, importedModules, missingModules, PYTHON, syntaxCheckArgs, writePythonFixtures } from './python-guide-files.js';
+import { fencedBlocks, type FencedBlock } from './test-support/fenced-blocks.js';
+import { hasPython, importedModules, missingModules, PYTHON, syntaxCheckArgs, writePythonFixtures } from './test-support/python-guide-files.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FENCE_LANGUAGES = new Set(['ts', 'text', 'sh', 'json', 'python']);

@@ -19,6 +19,7 @@ import { type LinearLoss, LinearClassifier, linearClassifierObjective } from '@t
 import { type Dataset, take } from '@tapegrad/data';
 import { loadMnist } from '@tapegrad/data/node';
 import { imageGrid, imageGridPng } from '@tapegrad/viz';
+import { shellWord } from './example-flags.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -112,7 +113,7 @@ function render(image: Tensor): string {
   return Array.from({ length: 14 }, (_, row) => `  ${cells.slice(row * 14, (row + 1) * 14).join(' ')}`).join('\n');
 }
 
-const command = `npx tsx examples/linear-mnist.ts${quick ? ' --quick' : ''}`;
+const command = `npx tsx examples/linear-mnist.ts${quick ? ' --quick' : ''}${out === undefined ? '' : ` --out ${shellWord(out)}`}`;
 if (out !== undefined) {
   await mkdir(out, { recursive: true });
   const numbers = { command, sanity, best: best.map(({ model, ...rest }) => rest) };

@@ -3,8 +3,8 @@
  * the loss falls and the accuracy ends far above chance (10 %).
  */
 import { describe, expect, it } from 'vitest';
-import { runExample } from './run-example.js';
-import { numbersAfter } from './printed-numbers.js';
+import { runExample } from './test-support/run-example.js';
+import { numbersAfter } from './test-support/printed-numbers.js';
 
 describe('MNIST tutorials', () => {
   it('mnist-mlp: the loss falls epoch by epoch and the MLP passes 80 % on the test digits', () => {

@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { tensor, type Tensor } from '@tapegrad/tensor';
 import { AdaGrad, Adam, RMSProp, SGD } from '@tapegrad/optim';
 import { contourPath, stackSvg } from '@tapegrad/viz';
-import { wholeNumberFlag } from './example-flags.js';
+import { shellWord, wholeNumberFlag } from './example-flags.js';
 
 const maxSteps = wholeNumberFlag('max-steps', 20000);
 const outAt = process.argv.indexOf('--out');
@@ -175,4 +175,4 @@ if (out !== undefined) {
   await writeFile(join(out, 'trajectories.svg'), svg);
   console.log(`wrote ${join(out, 'trajectories.svg')}`);
 }
-console.log(`reproduce: npx tsx examples/optimizers.ts --max-steps ${maxSteps}`);
+console.log(`reproduce: npx tsx examples/optimizers.ts --max-steps ${maxSteps}${out === undefined ? '' : ` --out ${shellWord(out)}`}`);

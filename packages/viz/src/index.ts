@@ -20,4 +20,3 @@ export { imageGrid, imageGridPng, type ImageGridOptions } from './plot/image-gri
 export type { ImageColours, ImageScaling } from './plot/colour-scale.js';
 export { contourPath, type ContourPathOptions, type SurfaceMark, type SurfacePath } from './plot/contour-path.js';
 export { stackSvg, type StackSvgOptions } from './plot/stack-svg.js';
-export {};

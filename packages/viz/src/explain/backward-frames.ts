@@ -6,10 +6,12 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import { quoteDot, toDot } from '../graph/dot.js';
+import { quoteDot, writeDot } from '../graph/dot.js';
+import { buildDrawing } from '../graph/drawing.js';
 import { formatValues } from '../graph/number-format.js';
 import type { DotOptions } from '../graph/options.js';
 import { renderSvg } from '../graph/render-svg.js';
+import { kindOf } from '../kind-of.js';
 import type { BackwardExplanation, BackwardStep } from './explain-backward.js';
 import { seedText, sentText } from './explanation-table.js';
 import { wrapText } from './text-table.js';
@@ -46,14 +48,7 @@ export function backwardFrameCaptions(explanation: BackwardExplanation): string[
  * @throws when `explanation` is not the result of `explainBackward`, or an option is invalid.
  */
 export function backwardFrames(explanation: BackwardExplanation, options: BackwardFrameOptions = {}): string[] {
-  checkExplanation('backwardFrames', explanation);
-  const { caption = true, ...drawing } = options;
-  const captions = backwardFrameCaptions(explanation);
-  return captions.map((text, frame) => {
-    const current: Tensor = frame === 0 ? explanation.y : explanation.steps[frame - 1].output;
-    const dot = toDot(explanation.y, { ...drawing, highlight: [current], grads: explanation.gradsAfter(frame) });
-    return caption ? withCaption(dot, text) : dot;
-  });
+  return framesFor('backwardFrames', explanation, options);
 }
 
 /**
@@ -66,11 +61,30 @@ export function backwardFrames(explanation: BackwardExplanation, options: Backwa
  * @throws (rejects) like {@link backwardFrames}.
  */
 export async function renderBackwardFrames(explanation: BackwardExplanation, options: BackwardFrameOptions = {}): Promise<string[]> {
-  const frames = backwardFrames(explanation, options);
+  const frames = framesFor('renderBackwardFrames', explanation, options);
   const svgs: string[] = [];
   // One at a time: Graphviz is a single WebAssembly instance.
   for (const dot of frames) svgs.push(await renderSvg(dot));
   return svgs;
+}
+
+/**
+ * The DOT frames of {@link backwardFrames}; `caller` is the public function the user called,
+ * which every error names (the drawing's option checks would otherwise say `toDot`).
+ */
+function framesFor(caller: string, explanation: BackwardExplanation, options: BackwardFrameOptions): string[] {
+  checkExplanation(caller, explanation);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new Error(`${caller}: options must be an object such as { caption: false, rankdir: 'TB' }, got ${kindOf(options)}`);
+  }
+  const { caption = true, ...drawing } = options;
+  if (typeof caption !== 'boolean') throw new Error(`${caller}: caption must be true or false, got ${kindOf(caption)}`);
+  const captions = backwardFrameCaptions(explanation);
+  return captions.map((text, frame) => {
+    const current: Tensor = frame === 0 ? explanation.y : explanation.steps[frame - 1].output;
+    const dot = writeDot(buildDrawing(caller, explanation.y, { ...drawing, highlight: [current], grads: explanation.gradsAfter(frame) }));
+    return caption ? withCaption(caller, dot, text) : dot;
+  });
 }
 
 function stepCaption(explanation: BackwardExplanation, step: BackwardStep, count: number): string {
@@ -91,15 +105,15 @@ function stepCaption(explanation: BackwardExplanation, step: BackwardStep, count
  * `dot` with `caption` as the graph's label at the top, in the drawing's font. toDot writes
  * `digraph tapegrad {` on its first line, so the label goes right after it.
  */
-function withCaption(dot: string, caption: string): string {
+function withCaption(caller: string, dot: string, caption: string): string {
   const open = dot.indexOf('{\n');
-  if (open < 0) throw new Error(`backwardFrames: toDot returned text without a graph body: ${dot.slice(0, 40)}`);
+  if (open < 0) throw new Error(`${caller}: the DOT drawing has no graph body: ${dot.slice(0, 40)}`);
   const attributes = [`label=${quoteDot(caption)}`, 'labelloc=t', 'fontname="Helvetica"', 'fontsize=12'].map((attribute) => `  ${attribute};\n`);
   return `${dot.slice(0, open + 2)}${attributes.join('')}${dot.slice(open + 2)}`;
 }
 
 function checkExplanation(caller: string, explanation: BackwardExplanation): void {
   if (typeof explanation !== 'object' || explanation === null || !Array.isArray(explanation.steps) || typeof explanation.gradsAfter !== 'function') {
-    throw new Error(`${caller}: expected the result of explainBackward(y), got ${explanation === null ? 'null' : typeof explanation}; call ${caller}(explainBackward(y))`);
+    throw new Error(`${caller}: expected the result of explainBackward(y), got ${kindOf(explanation)}; call ${caller}(explainBackward(y))`);
   }
 }

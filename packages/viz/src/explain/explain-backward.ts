@@ -53,7 +53,11 @@ export interface BackwardStep {
   readonly op: string;
   /** The gradient of `output`: the sum of what all its consumers sent (the seed for `y` itself). */
   readonly upstream: Tensor;
-  /** The op's local gradient rule, in words and symbols. */
+  /**
+   * The op's local gradient rule, in words and symbols: `localRule(op)`, except that a
+   * broadcasting op's "(summed over broadcast axes)" is left out where no input that gets a
+   * gradient was broadcast at this step.
+   */
   readonly rule: LocalRule;
   /** What the op sent to each of its inputs, in input order. */
   readonly inputs: readonly InputGradient[];
@@ -215,7 +219,7 @@ class Explanation implements BackwardExplanation {
       return { index, input, role, grad, previous, total, summed: previous !== null };
     });
     const op = node.op.name;
-    this.steps.push({ index: this.steps.length, node, output: node.output, op, upstream, rule: ruleForStep(node), inputs: received });
+    this.steps.push({ index: this.steps.length, node, output: node.output, op, upstream, rule: ruleForStep(node, sent.map((grad) => grad !== null)), inputs: received });
   }
 
   /**

@@ -16,8 +16,14 @@ export interface LocalRule {
   readonly symbols: string;
 }
 
-/** Appended to the rules of ops that broadcast their operands. */
-const BROADCAST = '(summed over broadcast axes)';
+/**
+ * Appended to the rules of ops that broadcast their operands. The walk-through leaves it out at
+ * a step where no input that gets a gradient was broadcast (see `ruleForStep`).
+ */
+export const BROADCAST_NOTE = '(summed over broadcast axes)';
+
+/** matmul's version of {@link BROADCAST_NOTE}: only its batch axes broadcast. */
+export const BATCH_BROADCAST_NOTE = '(summed over broadcast batch axes)';
 
 /**
  * The table, one entry per primitive registered by `@tapegrad/tensor`. A test checks it against
@@ -60,35 +66,35 @@ export const LOCAL_RULES: Readonly<Record<string, LocalRule>> = {
 
   // Elementwise binary ops: the notes' gates.
   add: {
-    words: `add distributes: each input gets the upstream gradient ${BROADCAST}`,
+    words: `add distributes: each input gets the upstream gradient ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out, ∂L/∂b = ∂L/∂out',
   },
   sub: {
-    words: `sub distributes with a sign: a gets the upstream gradient, b gets its negative ${BROADCAST}`,
+    words: `sub distributes with a sign: a gets the upstream gradient, b gets its negative ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out, ∂L/∂b = −∂L/∂out',
   },
   mul: {
-    words: `mul swaps: each input gets the upstream times the other input ${BROADCAST}`,
+    words: `mul swaps: each input gets the upstream times the other input ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out · b, ∂L/∂b = ∂L/∂out · a',
   },
   div: {
-    words: `div: a gets the upstream divided by b, b gets minus the upstream times a/b² ${BROADCAST}`,
+    words: `div: a gets the upstream divided by b, b gets minus the upstream times a/b² ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out / b, ∂L/∂b = −∂L/∂out · a / b²',
   },
   pow: {
-    words: `pow: the base gets the upstream times b·aᵇ⁻¹ (0 where b = 0), the exponent the upstream times aᵇ·ln a (0 where a = 0 and b ≥ 0) ${BROADCAST}`,
+    words: `pow: the base gets the upstream times b·aᵇ⁻¹ (0 where b = 0), the exponent the upstream times aᵇ·ln a (0 where a = 0 and b ≥ 0) ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out · b·aᵇ⁻¹, ∂L/∂b = ∂L/∂out · aᵇ·ln a',
   },
   maximum: {
-    words: `max routes: the gradient goes to the larger input only (half to each on a tie) ${BROADCAST}`,
+    words: `max routes: the gradient goes to the larger input only (half to each on a tie) ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out · ([a > b] + ½[a = b]), ∂L/∂b = ∂L/∂out · ([b > a] + ½[a = b])',
   },
   minimum: {
-    words: `min routes: the gradient goes to the smaller input only (half to each on a tie) ${BROADCAST}`,
+    words: `min routes: the gradient goes to the smaller input only (half to each on a tie) ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out · ([a < b] + ½[a = b]), ∂L/∂b = ∂L/∂out · ([b < a] + ½[a = b])',
   },
   where: {
-    words: `where routes: the gradient goes to a where the condition holds and to b elsewhere; the condition gets none ${BROADCAST}`,
+    words: `where routes: the gradient goes to a where the condition holds and to b elsewhere; the condition gets none ${BROADCAST_NOTE}`,
     symbols: '∂L/∂a = ∂L/∂out · [cond], ∂L/∂b = ∂L/∂out · [not cond]',
   },
 
@@ -154,7 +160,7 @@ export const LOCAL_RULES: Readonly<Record<string, LocalRule>> = {
 
   // Fused ops.
   matmul: {
-    words: 'matmul: each operand gets the upstream multiplied by the other operand, transposed (summed over broadcast batch axes)',
+    words: `matmul: each operand gets the upstream multiplied by the other operand, transposed ${BATCH_BROADCAST_NOTE}`,
     symbols: '∂L/∂A = ∂L/∂out · Bᵀ, ∂L/∂B = Aᵀ · ∂L/∂out',
   },
   softmax: {

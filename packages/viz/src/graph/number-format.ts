@@ -6,7 +6,8 @@
  * @module
  */
 import { formatShape, Tensor } from '@tapegrad/tensor';
-import { checkMaxValues, DEFAULT_MAX_VALUES, kindOf, type DotOptions } from './options.js';
+import { kindOf } from '../kind-of.js';
+import { checkMaxValues, DEFAULT_MAX_VALUES, type DotOptions } from './options.js';
 
 /**
  * A number as the drawings and the walk-through write it: 4 significant digits and no

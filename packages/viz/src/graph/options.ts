@@ -3,6 +3,7 @@
  * @module
  */
 import { describeTensor, formatShape, sameShape, Tensor } from '@tapegrad/tensor';
+import { kindOf } from '../kind-of.js';
 
 /** How `toDot`, `toMermaid` and `renderSvg` draw a recorded graph. */
 export interface DotOptions {
@@ -84,14 +85,6 @@ export function checkMaxValues(caller: string, maxValues: unknown): number {
     throw new Error(`${caller}: maxValues must be a whole number >= 0, got ${String(maxValues)}`);
   }
   return maxValues;
-}
-
-/** What a value is, for an error message: `a Tensor`, `an Array`, `the number 3`. */
-export function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value !== 'object') return `the ${typeof value} ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  const name = (value as object).constructor?.name ?? 'Object';
-  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 function checkHighlight(caller: string, highlight: unknown): readonly Tensor[] {

@@ -2,6 +2,8 @@
  * `contourPath`: the contour lines of a 2-D function with paths drawn over them, the picture of
  * optimizers finding their way down a loss surface (Rosenbrock's banana, a saddle, a narrow bowl).
  */
+import { formatShape, Tensor } from '@tapegrad/tensor';
+import { kindOf } from '../kind-of.js';
 import { chartFrame } from './chart-frame.js';
 import { automaticLevels } from './contour-levels.js';
 import type { LegendEntry } from './legend.js';
@@ -102,11 +104,12 @@ export function contourPath(f: (x: number, y: number) => number, options: Contou
   checkPositive(where, 'width', width);
   checkPositive(where, 'height', height);
   if (typeof levels === 'number') checkWholeNumber(where, 'levels', levels);
+  else if (!Array.isArray(levels)) throw new Error(`${where}: levels must be a number of levels or an array of them, got ${kindOf(levels)}`);
   else if (!levels.every(Number.isFinite)) throw new Error(`${where}: levels must be finite numbers; got [${levels.join(', ')}]`);
+  checkArray(where, 'paths', paths, "[{ name: 'SGD', points: [[x0, y0], [x1, y1], …] }]");
   paths.forEach((path, p) => checkPath(where, path, p));
-  for (const { name, at } of marks) {
-    if (at.length !== 2 || !at.every(Number.isFinite)) throw new Error(`${where}: mark '${name}' must be at [x, y], two finite numbers; got [${at.join(', ')}]`);
-  }
+  checkArray(where, 'marks', marks, "[{ name: 'minimum', at: [1, 1] }]");
+  marks.forEach((mark, m) => checkMark(where, mark, m));
 
   const grid = sample(where, f, xRange, yRange, resolution);
   const styles = paths.map((_, p) => seriesStyle(p));
@@ -191,12 +194,38 @@ function sample(where: string, f: (x: number, y: number) => number, [x0, x1]: re
   return { columns, rows: columns, values };
 }
 
-function checkPath(where: string, { name, points, dotEvery }: SurfacePath, index: number): void {
+/** `value` (the option `name`) must be an array; `example` shows one. */
+function checkArray(where: string, name: string, value: unknown, example: string): void {
+  if (!Array.isArray(value)) throw new Error(`${where}: ${name} must be an array such as ${example}, got ${kindOf(value)}`);
+}
+
+/** `[1, 2]` for an array; what else it is for anything else. */
+function shownPoint(point: unknown): string {
+  return Array.isArray(point) ? `[${point.join(', ')}]` : kindOf(point);
+}
+
+function checkPath(where: string, path: SurfacePath, index: number): void {
+  if (typeof path !== 'object' || path === null) throw new Error(`${where}: path ${index} is ${kindOf(path)}; each path is an object { name, points: [[x, y], …] }`);
+  const { name, points, dotEvery } = path;
+  if (typeof name !== 'string') throw new Error(`${where}: path ${index} has ${name === undefined ? 'no name' : `the name ${kindOf(name)}`}; give each path a name for the legend`);
   const label = `path ${index} ('${name}')`;
+  if ((points as unknown) instanceof Tensor) {
+    throw new Error(`${where}: ${label} has points = a Tensor ${formatShape((points as unknown as Tensor).shape)}; pass [x, y] pairs: points: t.toArray() for a [n, 2] tensor t`);
+  }
+  if (!Array.isArray(points)) throw new Error(`${where}: ${label} has points = ${kindOf(points)}; points must be an array of [x, y] pairs`);
   if (points.length === 0) throw new Error(`${where}: ${label} has no points; give it at least its start`);
-  const bad = points.findIndex((point) => point.length !== 2 || !Number.isFinite(point[0]) || !Number.isFinite(point[1]));
+  const bad = points.findIndex((point) => !Array.isArray(point) || point.length !== 2 || !Number.isFinite(point[0]) || !Number.isFinite(point[1]));
   if (bad >= 0) {
-    throw new Error(`${where}: ${label} has point ${bad} = [${points[bad].join(', ')}]; every point must be two finite numbers (stop the path where the optimizer diverged)`);
+    throw new Error(`${where}: ${label} has point ${bad} = ${shownPoint(points[bad])}; every point must be two finite numbers (stop the path where the optimizer diverged)`);
   }
   if (dotEvery !== undefined) checkWholeNumber(where, `${label}'s dotEvery`, dotEvery);
+}
+
+function checkMark(where: string, mark: SurfaceMark, index: number): void {
+  if (typeof mark !== 'object' || mark === null) throw new Error(`${where}: mark ${index} is ${kindOf(mark)}; each mark is an object { name, at: [x, y] }`);
+  const { name, at } = mark;
+  if (typeof name !== 'string') throw new Error(`${where}: mark ${index} has ${name === undefined ? 'no name' : `the name ${kindOf(name)}`}; give each mark a name for the legend`);
+  if (!Array.isArray(at) || at.length !== 2 || !at.every(Number.isFinite)) {
+    throw new Error(`${where}: mark '${name}' must be at [x, y], two finite numbers; got ${shownPoint(at)}`);
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { encode } from 'fast-png';
 import type { Tensor } from '@tapegrad/tensor';
+import { kindOf } from '../kind-of.js';
 import { base64 } from './base64.js';
 import { paintImage, whiteBitmap } from './bitmap.js';
 import { type ColourScale, colourScales, type ImageColours, type ImageScaling } from './colour-scale.js';
@@ -63,6 +64,10 @@ function layoutGrid(where: string, images: Tensor, options: ImageGridOptions): G
   if (typeof scaling !== 'string') checkRange(where, 'scaling', scaling);
   else if (scaling !== 'each' && scaling !== 'all') throw new Error(`${where}: scaling must be 'each', 'all' or [lo, hi]; got '${String(scaling)}'`);
   if (colours !== 'gray' && colours !== 'diverging') throw new Error(`${where}: colours must be 'gray' or 'diverging'; got '${String(colours)}'`);
+  if (labels !== undefined && !(Array.isArray(labels) && labels.every((label) => typeof label === 'string'))) {
+    const got = Array.isArray(labels) ? `an array holding ${kindOf(labels.find((label) => typeof label !== 'string'))}` : kindOf(labels);
+    throw new Error(`${where}: labels must be an array of strings, one per image, got ${got}; for numbers write labels: digits.map(String)`);
+  }
   if (labels !== undefined && labels.length !== stack.count) {
     throw new Error(`${where}: ${labels.length} labels for ${stack.count} images; give one label per image (or none)`);
   }

@@ -3,7 +3,8 @@
  * flattened MNIST digits, a classifier's weights as rows) with the image shape given. A shape that
  * cannot be a stack is an error saying which shape was meant and how to get it.
  */
-import { formatShape, type Tensor } from '@tapegrad/tensor';
+import { formatShape, Tensor } from '@tapegrad/tensor';
+import { kindOf } from '../kind-of.js';
 
 /** n images of h × w values, row-major, image after image. */
 export interface ImageStack {
@@ -15,9 +16,14 @@ export interface ImageStack {
 
 /** The images in `images`, checked: a known shape, at least one image, no NaN or ±Infinity. */
 export function readImageStack(where: string, images: Tensor, imageShape: readonly number[] | undefined): ImageStack {
+  if (!((images as unknown) instanceof Tensor)) {
+    const fix = Array.isArray(images) || ArrayBuffer.isView(images) ? 'wrap the values: tensor(images) (nested arrays [n][h][w], or flat rows with imageShape)' : 'pass a Tensor';
+    throw new Error(`${where}: images must be a Tensor [n, height, width] (or [n, height × width] with imageShape), got ${kindOf(images)}; ${fix}`);
+  }
   const { shape } = images;
-  if (imageShape !== undefined && !(imageShape.length === 2 && imageShape.every((extent) => Number.isInteger(extent) && extent >= 1))) {
-    throw new Error(`${where}: imageShape must be [height, width] in whole numbers ≥ 1; got [${imageShape.join(', ')}]`);
+  if (imageShape !== undefined && !(Array.isArray(imageShape) && imageShape.length === 2 && imageShape.every((extent) => Number.isInteger(extent) && extent >= 1))) {
+    const got = Array.isArray(imageShape) ? `[${imageShape.join(', ')}]` : kindOf(imageShape);
+    throw new Error(`${where}: imageShape must be [height, width] in whole numbers ≥ 1; got ${got}`);
   }
   let height: number;
   let width: number;

@@ -2,6 +2,8 @@
  * `lineChart`: loss and accuracy curves as an SVG picture, several named series on one pair of
  * axes, with a log scale for losses that fall over decades.
  */
+import { formatShape, Tensor } from '@tapegrad/tensor';
+import { kindOf } from '../kind-of.js';
 import { chartFrame } from './chart-frame.js';
 import type { LegendEntry } from './legend.js';
 import { dot } from './markers.js';
@@ -14,10 +16,10 @@ import { element, num, svgDocument } from './svg.js';
 export interface LineSeries {
   /** Shown in the legend, and in error messages about this series. */
   readonly name: string;
-  /** The values, one per point. */
-  readonly y: readonly number[];
+  /** The values, one per point: an array, or a typed array such as a 1-D tensor's `t.data()`. */
+  readonly y: ArrayLike<number>;
   /** The x of each point; default 0, 1, …, y.length − 1. Same length as `y`. */
-  readonly x?: readonly number[];
+  readonly x?: ArrayLike<number>;
 }
 
 /** Options of {@link lineChart}. */
@@ -47,6 +49,8 @@ const MAX_DOTTED_POINTS = 30;
  * `logY`): an error names the series and the index of the first bad one, since a NaN in a loss
  * curve is a finding to look into rather than a gap to draw over.
  *
+ * `y` and `x` may be arrays or typed arrays: a 1-D tensor's values are `y: losses.data()`.
+ *
  * The output is plain text (no DOM): the same call gives the same bytes in Node and in a browser.
  *
  * ```ts
@@ -61,6 +65,9 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   const { logY = false, width = 640, height = 400 } = options;
   checkPositive(where, 'width', width);
   checkPositive(where, 'height', height);
+  if (!Array.isArray(series)) {
+    throw new Error(`${where}: series must be an array of { name, y }, got ${kindOf(series)}; wrap one series in brackets: lineChart([{ name: 'loss', y: losses }])`);
+  }
   if (series.length === 0) throw new Error(`${where}: no series to draw; pass at least one { name, y }`);
   const points = series.map((one, s) => pointsOf(where, one, s, logY));
   const [xLo, xHi] = extent(points.map((p) => p.x));
@@ -100,9 +107,16 @@ function checkSpan(where: string, axis: 'x' | 'y', lo: number, hi: number): void
   }
 }
 
-/** The series' x and y, checked: equal lengths, finite values, y > 0 under a log axis. */
-function pointsOf(where: string, { name, x, y }: LineSeries, index: number, logY: boolean): { x: readonly number[]; y: readonly number[] } {
+/** The series' x and y, checked: a name, arrays of numbers, equal lengths, finite values, y > 0 under a log axis. */
+function pointsOf(where: string, one: LineSeries, index: number, logY: boolean): { x: readonly number[]; y: readonly number[] } {
+  if (typeof one !== 'object' || one === null) throw new Error(`${where}: series ${index} is ${kindOf(one)}; each series is an object { name: 'loss', y: [...] }`);
+  const { name } = one;
+  if (typeof name !== 'string') {
+    throw new Error(`${where}: series ${index} has ${name === undefined ? 'no name' : `the name ${kindOf(name)}`}; give each series a name for the legend: { name: 'loss', y }`);
+  }
   const label = `series ${index} ('${name}')`;
+  const y = valuesOf(where, label, 'y', one.y);
+  const x = one.x === undefined ? undefined : valuesOf(where, label, 'x', one.x);
   if (y.length === 0) throw new Error(`${where}: ${label} has no points; leave it out or give it at least one y value`);
   if (x !== undefined && x.length !== y.length) {
     throw new Error(`${where}: ${label} has ${x.length} x values for ${y.length} y values; give one x per y, or leave x out for 0, 1, 2, …`);
@@ -110,7 +124,7 @@ function pointsOf(where: string, { name, x, y }: LineSeries, index: number, logY
   for (const [axis, values] of [['x', x], ['y', y]] as const) {
     const bad = values?.findIndex((value) => !Number.isFinite(value)) ?? -1;
     if (bad >= 0) {
-      throw new Error(`${where}: ${label} has ${axis}[${bad}] = ${String(values![bad])}; every value must be finite (cut the series where training diverged, or plot it up to there)`);
+      throw new Error(`${where}: ${label} has ${axis}[${bad}] = ${shown(values![bad])}; every value must be finite (cut the series where training diverged, or plot it up to there)`);
     }
   }
   if (logY) {
@@ -118,6 +132,27 @@ function pointsOf(where: string, { name, x, y }: LineSeries, index: number, logY
     if (bad >= 0) throw new Error(`${where}: ${label} has y[${bad}] = ${y[bad]}, which a log axis cannot show; every y must be > 0 with logY (or draw it with logY: false)`);
   }
   return { x: x ?? y.map((_, i) => i), y };
+}
+
+/**
+ * `values` (the series' `axis`) as a plain array. Any array-like of numbers will do, since
+ * `t.data()` gives a typed array; a Tensor itself is refused with the call that gives its values.
+ */
+function valuesOf(where: string, label: string, axis: 'x' | 'y', values: unknown): number[] {
+  if (values instanceof Tensor) {
+    throw new Error(
+      `${where}: ${label} has ${axis} = a Tensor ${formatShape(values.shape)}; pass its values: ${axis}: t.data() for a 1-D tensor t (or Array.from(t.data()))`,
+    );
+  }
+  if (typeof values !== 'object' || values === null || typeof (values as ArrayLike<number>).length !== 'number') {
+    throw new Error(`${where}: ${label} has ${axis} = ${kindOf(values)}; ${axis} must be the values, an array of numbers or a typed array such as t.data()`);
+  }
+  return Array.from(values as ArrayLike<number>);
+}
+
+/** A bad value as an error message shows it: numbers as themselves, anything else with its type (`"1" (a string)`). */
+function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : `${JSON.stringify(value) ?? String(value)} (a ${value === null ? 'null' : typeof value})`;
 }
 
 /** The smallest and largest of all `lists` (a loop: spreading 10⁵ per-step losses into Math.min overflows the stack). */

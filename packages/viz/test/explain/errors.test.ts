@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAnomaly, noGrad, tensor, type Tensor } from '@tapegrad/tensor';
-import { backwardFrames, explainBackward } from '@tapegrad/viz';
+import { backwardFrames, explainBackward, renderBackwardFrames } from '@tapegrad/viz';
 
 describe('explainBackward refuses', () => {
   it('a non-scalar output without grad, as backward does, naming the shape and the fix', () => {
@@ -62,5 +62,18 @@ describe('explainBackward refuses', () => {
     expect(() => explanation.gradsAfter(2)).toThrow(/gradsAfter: stepCount must be an integer from 0 to 1 .*got 2/);
     expect(() => explanation.nameOf(tensor(1))).toThrow(/nameOf: .* is not part of the graph/);
     expect(() => backwardFrames({} as never)).toThrow(/backwardFrames: expected the result of explainBackward\(y\)/);
+  });
+
+  it('bad frame options and non-explanations, naming the function called (not the toDot drawing each frame)', async () => {
+    const explanation = explainBackward(tensor(2, { requiresGrad: true }).mul(3));
+    expect(() => backwardFrames(explanation, { maxValues: -1 })).toThrow(/^backwardFrames: maxValues must be a whole number >= 0, got -1$/);
+    expect(() => backwardFrames(explanation, { rankdir: 'RL' as never })).toThrow(/^backwardFrames: rankdir must be 'LR' or 'TB', got "RL"$/);
+    expect(() => backwardFrames(explanation, { caption: 'yes' as never })).toThrow(/^backwardFrames: caption must be true or false, got the string "yes"$/);
+    expect(() => backwardFrames(explanation, null as never)).toThrow(/^backwardFrames: options must be an object such as \{ caption: false, rankdir: 'TB' \}, got null$/);
+    await expect(renderBackwardFrames(null as never)).rejects.toThrow(
+      /^renderBackwardFrames: expected the result of explainBackward\(y\), got null; call renderBackwardFrames\(explainBackward\(y\)\)$/,
+    );
+    await expect(renderBackwardFrames(explanation, { maxValues: 1.5 })).rejects.toThrow(/^renderBackwardFrames: maxValues must be a whole number >= 0, got 1\.5$/);
+    await expect(renderBackwardFrames(explanation, { collapse: 'no' as never })).rejects.toThrow(/^renderBackwardFrames: collapse must be true, false or 'auto', got "no"$/);
   });
 });

@@ -37,6 +37,36 @@ describe('explainBackward where gradients meet or broadcast', () => {
     expect(explanation.toString()).toContain('from the seed ∂L/∂%2 = [[1, 2, 3], [4, 5, 6]]');
   });
 
+  it("says '(summed over broadcast axes)' only at a step where an input that gets a gradient was broadcast", () => {
+    const a = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true, label: 'a' });
+    const b = tensor([10, 20, 30], { requiresGrad: true, label: 'b' });
+    const broadcast = explainBackward(a.mul(b).sum()).steps[1];
+    expect(broadcast.op).toBe('mul');
+    expect(broadcast.rule.words).toBe('mul swaps: each input gets the upstream times the other input (summed over broadcast axes)');
+    // Same shapes (and scalars, as in the notes' circuit): nothing is summed, so the rule does not say so.
+    const [scalarMul, scalarAdd] = explainBackward(tensor(-2, { requiresGrad: true }).add(tensor(5, { requiresGrad: true })).mul(tensor(-4, { requiresGrad: true }))).steps;
+    expect(scalarMul.rule.words).toBe('mul swaps: each input gets the upstream times the other input');
+    expect(scalarAdd.rule.words).toBe('add distributes: each input gets the upstream gradient');
+    expect(explainBackward(a.sub(a).sum()).steps[1].rule.words).toBe('sub distributes with a sign: a gets the upstream gradient, b gets its negative');
+    // A broadcast constant gets no gradient: no sum happens for it either.
+    const scaled = explainBackward(a.mul(tensor(2)).sum()).steps[1];
+    expect(scaled.inputs[1].grad).toBeNull();
+    expect(scaled.rule.words).toBe('mul swaps: each input gets the upstream times the other input');
+    // The symbols and the general rule keep their form.
+    expect(scaled.rule.symbols).toBe('∂L/∂a = ∂L/∂out · b, ∂L/∂b = ∂L/∂out · a');
+  });
+
+  it("says matmul's '(summed over broadcast batch axes)' only where the batch axes were broadcast", () => {
+    const w = tensor([[1, 0], [0, 1]], { requiresGrad: true, label: 'w' });
+    const plain = explainBackward(tensor([[1, 2]], { requiresGrad: true }).matmul(w).sum()).steps[1];
+    expect(plain.op).toBe('matmul');
+    expect(plain.rule.words).toBe('matmul: each operand gets the upstream multiplied by the other operand, transposed');
+    const batch = tensor([[[1, 2]], [[3, 4]]], { requiresGrad: true, label: 'batch' }); // [2, 1, 2] @ [2, 2]: w is broadcast over the batch
+    const batched = explainBackward(batch.matmul(w).sum()).steps[1];
+    expect(batched.rule.words).toBe('matmul: each operand gets the upstream multiplied by the other operand, transposed (summed over broadcast batch axes)');
+    expect(batched.inputs[1].grad!.toArray()).toEqual([[4, 4], [6, 6]]);
+  });
+
   it('takes a number as grad, filling the output shape, as y.backward(seed) does', () => {
     const x = tensor([1, 2, 3], { requiresGrad: true, label: 'x' });
     const explanation = explainBackward(x.mul(x), { grad: 0.5 });

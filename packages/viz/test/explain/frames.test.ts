@@ -48,8 +48,8 @@ describe('backwardFrames', () => {
   it('captions the seed, then each step with its rule, what it sends, and any sum at a fork', () => {
     expect(backwardFrameCaptions(explainBackward(courseCircuit().f))).toEqual([
       'seed: ∂f/∂f = 1',
-      'step 1 of 2: mul → f, upstream 1\nmul swaps: each input gets the upstream times the other input\n(summed over broadcast axes)\nsends q ← -4, z ← 3',
-      'step 2 of 2: add → q, upstream -4\nadd distributes: each input gets the upstream gradient (summed\nover broadcast axes)\nsends x ← -4, y ← -4',
+      'step 1 of 2: mul → f, upstream 1\nmul swaps: each input gets the upstream times the other input\nsends q ← -4, z ← 3',
+      'step 2 of 2: add → q, upstream -4\nadd distributes: each input gets the upstream gradient\nsends x ← -4, y ← -4',
     ]);
     const x = tensor(3, { requiresGrad: true, label: 'x' });
     const captions = backwardFrameCaptions(explainBackward(x.mul(x).add(x)));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tensor } from '@tapegrad/tensor';
 import { contourPath, type ContourPathOptions } from '../../src/index.js';
 import { axisMap, elements, pathPoints } from './parse-svg.js';
 
@@ -199,5 +200,27 @@ describe('contourPath', () => {
     );
     expect(() => contourPath(bowl, { ...ranges, paths: [{ name: 'none', points: [] }] })).toThrow("contourPath: path 0 ('none') has no points");
     expect(() => contourPath(bowl, { ...ranges, resolution: 2.5 })).toThrow('contourPath: resolution must be a whole number ≥ 1; got 2.5');
+  });
+
+  it('refuses paths, marks and levels of the wrong kind, saying what to pass', () => {
+    const ranges = { xRange: [-1, 1], yRange: [-1, 1] } as const;
+    const options = (extra: Record<string, unknown>) => ({ ...ranges, ...extra }) as unknown as ContourPathOptions;
+    expect(() => contourPath(bowl, options({ paths: { name: 'SGD', points: [[0, 0]] } }))).toThrow(
+      "contourPath: paths must be an array such as [{ name: 'SGD', points: [[x0, y0], [x1, y1], …] }], got an Object",
+    );
+    expect(() => contourPath(bowl, options({ paths: [{ points: [[0, 0]] }] }))).toThrow('contourPath: path 0 has no name; give each path a name for the legend');
+    expect(() => contourPath(bowl, options({ paths: [null] }))).toThrow('contourPath: path 0 is null; each path is an object { name, points: [[x, y], …] }');
+    expect(() => contourPath(bowl, options({ paths: [{ name: 'SGD', points: tensor([[0, 0], [0.5, 0.5]]) }] }))).toThrow(
+      "contourPath: path 0 ('SGD') has points = a Tensor [2,2]; pass [x, y] pairs: points: t.toArray() for a [n, 2] tensor t",
+    );
+    expect(() => contourPath(bowl, options({ paths: [{ name: 'SGD', points: [[0, 0], 0.5] }] }))).toThrow(
+      "contourPath: path 0 ('SGD') has point 1 = the number 0.5; every point must be two finite numbers",
+    );
+    expect(() => contourPath(bowl, options({ marks: [{ name: 'minimum', at: 0 }] }))).toThrow("contourPath: mark 'minimum' must be at [x, y], two finite numbers; got the number 0");
+    expect(() => contourPath(bowl, options({ marks: { name: 'minimum', at: [0, 0] } }))).toThrow("contourPath: marks must be an array such as [{ name: 'minimum', at: [1, 1] }], got an Object");
+    expect(() => contourPath(bowl, options({ levels: '5' }))).toThrow('contourPath: levels must be a number of levels or an array of them, got the string "5"');
+    // The fix the message gives draws.
+    const fixed = contourPath(bowl, { ...ranges, paths: [{ name: 'SGD', points: tensor([[0, 0], [0.5, 0.5]]).toArray() as [number, number][] }] });
+    expect(elements(fixed, 'g', 'path').map(({ attributes }) => attributes['data-name'])).toEqual(['SGD']);
   });
 });

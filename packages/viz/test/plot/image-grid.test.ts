@@ -164,6 +164,19 @@ describe('imageGrid', () => {
     expect(() => imageGrid(zeros([0, 2, 2]))).toThrow('imageGrid: images [0,2,2] holds no images to draw; pass at least one');
   });
 
+  it('refuses images that are not a Tensor, saying to wrap them with tensor(...)', () => {
+    const asImages = (value: unknown) => value as Parameters<typeof imageGrid>[0];
+    expect(() => imageGrid(asImages([[1]]))).toThrow(
+      'imageGrid: images must be a Tensor [n, height, width] (or [n, height × width] with imageShape), got an Array; wrap the values: tensor(images) (nested arrays [n][h][w], or flat rows with imageShape)',
+    );
+    expect(() => imageGridPng(asImages(new Float64Array(784)), { imageShape: [28, 28] })).toThrow(
+      'imageGridPng: images must be a Tensor [n, height, width] (or [n, height × width] with imageShape), got a Float64Array; wrap the values: tensor(images)',
+    );
+    expect(() => imageGridPng(asImages(undefined))).toThrow('imageGridPng: images must be a Tensor [n, height, width] (or [n, height × width] with imageShape), got undefined; pass a Tensor');
+    // What the message suggests draws.
+    expect(imageGrid(tensor([[[1]]]))).toContain('class="cell"');
+  });
+
   it('refuses NaN pixels and bad options with messages that say where and what would do', () => {
     const images = zeros([2, 3, 4]).data();
     images[12 + 4 + 2] = NaN;
@@ -173,5 +186,8 @@ describe('imageGrid', () => {
     expect(() => imageGrid(gradient, { pixelSize: 1.5 })).toThrow('imageGrid: pixelSize must be a whole number ≥ 1; got 1.5');
     expect(() => imageGrid(gradient, { scaling: [1, 1] })).toThrow('imageGrid: scaling must be [lo, hi] with finite lo < hi; got [1, 1]');
     expect(() => imageGrid(gradient, { imageShape: [0, 3] as unknown as [number, number] })).toThrow('imageGrid: imageShape must be [height, width] in whole numbers ≥ 1; got [0, 3]');
+    expect(() => imageGrid(gradient, { imageShape: 28 as unknown as [number, number] })).toThrow('imageGrid: imageShape must be [height, width] in whole numbers ≥ 1; got the number 28');
+    expect(() => imageGrid(gradient, { labels: 'a' as unknown as string[] })).toThrow(`imageGrid: labels must be an array of strings, one per image, got the string "a"; for numbers write labels: digits.map(String)`);
+    expect(() => imageGrid(gradient, { labels: [7] as unknown as string[] })).toThrow('imageGrid: labels must be an array of strings, one per image, got an array holding the number 7');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart } from '../../src/index.js';
+import { tensor } from '@tapegrad/tensor';
+import { lineChart, type LineSeries } from '../../src/index.js';
 import { axisMap, elements, polylinePoints, ticks } from './parse-svg.js';
 
 /** The polyline points of the series named `name`. */
@@ -146,6 +147,36 @@ describe('lineChart', () => {
     expect(elements(wide, 'text', 'y-tick-label').map((label) => label.content)).toEqual(['10⁻⁶', '10⁻⁵', '10⁻⁴', '10⁻³', '10⁻²', '10⁻¹', '10⁰']);
     // The smallest double is 5·10⁻³²⁴ and 10⁻³²⁴ is 0: the axis stops at 10⁻³²³ instead of dividing by log 0.
     expect(lineChart([{ name: 'tiny', y: [5e-324, 1] }], { logY: true })).not.toContain('NaN');
+  });
+
+  it("takes typed arrays, such as a tensor's data(), for y and x, drawing what the same numbers in an array draw", () => {
+    const losses = tensor([2.3, 0.9, 0.4, 0.2]);
+    const fromTensor = lineChart([{ name: 'loss', y: losses.data(), x: Int32Array.from([1, 2, 3, 4]) }], { logY: true });
+    expect(fromTensor).toBe(lineChart([{ name: 'loss', y: [2.3, 0.9, 0.4, 0.2], x: [1, 2, 3, 4] }], { logY: true }));
+    expect(seriesPoints(fromTensor, 'loss')).toHaveLength(4);
+    expect(() => lineChart([{ name: 'loss', y: Float64Array.from([1, NaN]) }])).toThrow("lineChart: series 0 ('loss') has y[1] = NaN; every value must be finite");
+  });
+
+  it('refuses what is not a list of series, a series without a name and y that is not numbers, saying what to pass', () => {
+    const losses = tensor([2.3, 0.9, 0.4]);
+    const as = (value: unknown) => value as readonly LineSeries[];
+    expect(() => lineChart(as({ name: 'loss', y: [1, 2] }))).toThrow(
+      "lineChart: series must be an array of { name, y }, got an Object; wrap one series in brackets: lineChart([{ name: 'loss', y: losses }])",
+    );
+    expect(() => lineChart(as([null]))).toThrow("lineChart: series 0 is null; each series is an object { name: 'loss', y: [...] }");
+    expect(() => lineChart(as([{ name: 'a', y: [1] }, { y: [1, 2] }]))).toThrow(
+      "lineChart: series 1 has no name; give each series a name for the legend: { name: 'loss', y }",
+    );
+    expect(() => lineChart(as([{ name: 3, y: [1, 2] }]))).toThrow('lineChart: series 0 has the name the number 3; give each series a name');
+    expect(() => lineChart(as([{ name: 'loss', y: losses }]))).toThrow(
+      "lineChart: series 0 ('loss') has y = a Tensor [3]; pass its values: y: t.data() for a 1-D tensor t (or Array.from(t.data()))",
+    );
+    expect(() => lineChart(as([{ name: 'loss', y: [1, 2, 3], x: losses }]))).toThrow("lineChart: series 0 ('loss') has x = a Tensor [3]; pass its values: x: t.data()");
+    expect(() => lineChart(as([{ name: 'loss', y: 0.5 }]))).toThrow(
+      "lineChart: series 0 ('loss') has y = the number 0.5; y must be the values, an array of numbers or a typed array such as t.data()",
+    );
+    expect(() => lineChart(as([{ name: 'loss' }]))).toThrow("lineChart: series 0 ('loss') has y = undefined; y must be the values");
+    expect(() => lineChart(as([{ name: 'loss', y: [1, '2'] }]))).toThrow(`lineChart: series 0 ('loss') has y[1] = "2" (a string); every value must be finite`);
   });
 
   it('refuses bad input with errors that name the series, the index and the fix', () => {

@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** `examples/`, one folder up from this file in `examples/test-support/`. */
+const examples = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The standard output of `examples/<name>` run with `args`. */
+/** The standard output of `examples/<name>` run with `args`, from `examples/` as the working directory. */
 export function runExample(name: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(here, name), ...args], { cwd: here, encoding: 'utf8' });
+  return execFileSync(process.execPath, ['--import', 'tsx', join(examples, name), ...args], { cwd: examples, encoding: 'utf8' });
 }
