@@ -234,12 +234,7 @@ export function runBackward(
         node.pendingGrad = null;
         sums.release(grad); // the rule may keep it or share it: no longer ours to add into
         deliver(node.output, grad);
-        const inputs = node.inputs!;
-        const inputGrads = backwardThroughNode(node, grad);
-        for (let i = 0; i < inputs.length; i++) {
-          const inputGrad = inputGrads[i];
-          if (inputGrad !== null) route(inputs[i], inputGrad);
-        }
+        backwardThroughNode(node, grad, route);
         if (!retainGraph) {
           node.inputs = null;
           node.attrs = null;
@@ -256,11 +251,16 @@ export function runBackward(
  * @internal One step of the walk: runs `node`'s backward rule on `grad`, the gradient of its
  * output, with the checks backward makes at every node (saved values not written in place since,
  * each returned gradient in its input's shape and dtype, and inside `detectAnomaly` finite), and
- * returns one gradient per input, null where the input needs none. Exported for
+ * hands each input that needs a gradient its own to `receive`, in input order. A callback rather
+ * than a returned array: this runs once per node on backward's hot path. Exported for
  * `@tapegrad/viz`'s `explainBackward`, which steps through a walk and must compute exactly what
  * this one does.
  */
-export function backwardThroughNode(node: TapeNode, grad: Tensor): (Tensor | null)[] {
+export function backwardThroughNode(
+  node: TapeNode,
+  grad: Tensor,
+  receive: (input: Tensor, inputGrad: Tensor, index: number) => void,
+): void {
   const inputs = node.inputs!;
   checkVersions(node);
   const needsGrad = inputs.map(requiresGrad);
@@ -268,18 +268,13 @@ export function backwardThroughNode(node: TapeNode, grad: Tensor): (Tensor | nul
   const inputGrads = isAnomalyEnabled()
     ? runRuleInAnomalyMode(node, () => node.op.backward(grad, inputs, context))
     : node.op.backward(grad, inputs, context);
-  const result = new Array<Tensor | null>(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const inputGrad = inputGrads[i];
     // Rules may compute a gradient for an input that needs none; it is dropped, unchecked.
-    if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) {
-      result[i] = null;
-      continue;
-    }
+    if (!needsGrad[i] || inputGrad === null || inputGrad === undefined) continue;
     checkGradient(node, i, inputGrad);
-    result[i] = inputGrad;
+    receive(inputs[i], inputGrad, i);
   }
-  return result;
 }
 
 /** Backward walks in progress: two when a backward rule runs a walk of its own. */

@@ -26,7 +26,7 @@ export function describeBackward(explanation: BackwardExplanation, step: Backwar
   const out = nameOf(step.output);
   const d = (x: string) => partial(y, x);
   const lines = [
-    `${definition(out, step.op, (step.node.inputs ?? []).map(nameOf))}   (${step.op})`,
+    `${definition(out, step.op, step.inputs.map((input) => nameOf(input.input)))}   (${step.op})`,
     `arriving: ${d(out)} = ${formatValues(step.upstream)}`,
     `rule: ${step.rule.words}`,
     `      ${step.rule.symbols}`,

@@ -3,7 +3,7 @@
  * appear node by node), then the seed and one frame per backward step (gradients appear node by
  * node). Each frame is a drawing (DOT) and the panel's text; the stepper only moves an index.
  */
-import { tape, type Tensor } from '@tapegrad/tensor';
+import { formatShape, tape, type Tensor } from '@tapegrad/tensor';
 import { backwardFrames, explainBackward, formatValues, toDot } from '@tapegrad/viz';
 import { describeBackward, describeSeed } from './describe-backward.js';
 import { describeForward } from './describe-forward.js';
@@ -40,7 +40,7 @@ export interface Walkthrough {
 /** Builds every frame of the walk-through of `y`'s graph. */
 export function buildWalkthrough(y: Tensor): Walkthrough {
   const listing = tape(y);
-  const names = new Map(listing.entries.map((entry) => [entry.tensor, entry.tensor.label ?? `%${entry.id}`]));
+  const names = new Map(listing.entries.map((entry) => [entry.tensor, entry.tensor.label || `%${entry.id}`]));
   const nameOf = (x: Tensor) => names.get(x) ?? '?';
   const inputs = listing.entries.filter((entry) => entry.node === null).map((entry) => entry.tensor);
   const known = new Set<Tensor>(inputs);
@@ -105,6 +105,6 @@ export function buildWalkthrough(y: Tensor): Walkthrough {
 /** Why backward cannot start from `y`, in the learner's terms; null when it can. */
 function whyNoBackward(y: Tensor, name: string): string | null {
   if (!y.requiresGrad) return `${name} does not depend on any value from the values box, so it has no gradient to step through`;
-  if (y.size !== 1) return `${name} has shape [${y.shape.join(', ')}]; backward starts from one number: wrap it in sum(…) or mean(…)`;
+  if (y.size !== 1) return `${name} has shape ${formatShape(y.shape)}; backward starts from one number: wrap it in sum(…) or mean(…)`;
   return null;
 }

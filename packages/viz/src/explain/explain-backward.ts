@@ -9,6 +9,7 @@ import {
   backwardThroughNode, describeTensor, formatShape, full, noGrad, onesLike, sameShape, tape, Tensor, type TapeListing, type TapeNode,
 } from '@tapegrad/tensor';
 import { inputRoles } from '../graph/input-roles.js';
+import { kindOf } from '../kind-of.js';
 import { tensorName } from '../graph/tensor-name.js';
 import { formatExplanation } from './explanation-table.js';
 import type { LocalRule } from './local-rules.js';
@@ -126,7 +127,7 @@ export interface ExplainBackwardOptions {
  */
 export function explainBackward(y: Tensor, options: ExplainBackwardOptions = {}): BackwardExplanation {
   if (!(y instanceof Tensor)) {
-    throw new Error(`explainBackward: expected a Tensor, got ${Array.isArray(y) ? 'a plain array' : typeof y}; pass the tensor to backpropagate from`);
+    throw new Error(`explainBackward: expected a Tensor, got ${kindOf(y)}; pass the tensor to backpropagate from`);
   }
   if (!y.requiresGrad) {
     throw new Error(
@@ -154,7 +155,7 @@ function seedOf(y: Tensor, grad: Tensor | number | undefined): Tensor {
   if (!(grad instanceof Tensor)) {
     throw new Error(
       `explainBackward: grad must be a Tensor of shape ${formatShape(y.shape)} or a number, got ` +
-        `${Array.isArray(grad) ? 'a plain array (wrap it with tensor(...))' : typeof grad}`,
+        `${Array.isArray(grad) ? 'a plain array (wrap it with tensor(...))' : kindOf(grad)}`,
     );
   }
   if (!sameShape(grad.shape, y.shape)) {
@@ -228,8 +229,12 @@ class Explanation implements BackwardExplanation {
    * refuses exactly what backward refuses; the error says which step it was.
    */
   #runRule(node: TapeNode, upstream: Tensor): (Tensor | null)[] {
+    const sent = new Array<Tensor | null>(node.inputs!.length).fill(null);
     try {
-      return backwardThroughNode(node, upstream);
+      backwardThroughNode(node, upstream, (_input, grad, index) => {
+        sent[index] = grad;
+      });
+      return sent;
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       throw new Error(`explainBackward: step ${this.steps.length + 1} (${node.op.name} → ${this.nameOf(node.output)}) fails as y.backward() would: ${message}`, {

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
+import { escapeXml } from '../escape-xml.js';
 import { buildDrawing, type Drawing, type OpVertex, type TensorVertex, type Vertex } from './drawing.js';
 import type { DotOptions } from './options.js';
 import { HIGHLIGHT_CLASS, HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS } from './style.js';
@@ -103,13 +104,9 @@ export function quoteDot(text: string): string {
 
 /**
  * Escapes text for a Graphviz HTML-like label, which is XML: a label such as `a<b & "c"` must
- * not end the label or open a tag. A line break in a label stays one.
+ * not end the label or open a tag, and a character XML forbids would go on into the SVG
+ * Graphviz writes. A line break in a label stays one.
  */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, '<BR/>');
+function escapeHtml(text: string): string {
+  return escapeXml(text).replace(/\r?\n/g, '<BR/>');
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { formatShape, tape, Tensor, type TapeEntry } from '@tapegrad/tensor';
+import { kindOf } from '../kind-of.js';
 import { shouldCollapse } from './collapse-rule.js';
 import { checkGraphNotFreed } from './freed-graph.js';
 import { formatElements } from './number-format.js';
@@ -86,8 +87,7 @@ export interface Drawing {
  */
 export function buildDrawing(caller: string, y: unknown, options: DotOptions | undefined): Drawing {
   if (!(y instanceof Tensor)) {
-    const got = y === null ? 'null' : typeof y === 'object' ? (y.constructor?.name ?? 'object') : typeof y;
-    throw new Error(`${caller}: expected a Tensor (the output whose graph to draw), got ${got}`);
+    throw new Error(`${caller}: expected a Tensor (the output whose graph to draw), got ${kindOf(y)}`);
   }
   const resolved = resolveOptions(caller, options);
   checkGraphNotFreed(caller, y);

@@ -8,7 +8,8 @@
  */
 import { drawLegend, legendHeight, type LegendEntry } from './legend.js';
 import { toPixels, type AxisTicks } from './scale.js';
-import { element, escapeXml, num, textWidth, TITLE_HEIGHT, titleText } from './svg.js';
+import { escapeXml } from '../escape-xml.js';
+import { element, num, textWidth, TITLE_HEIGHT, titleText } from './svg.js';
 
 /** What a chart needs laid out. */
 export interface FrameSpec {

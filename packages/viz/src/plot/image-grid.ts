@@ -11,7 +11,8 @@ import { paintImage, whiteBitmap } from './bitmap.js';
 import { type ColourScale, colourScales, type ImageColours, type ImageScaling } from './colour-scale.js';
 import { readImageStack, type ImageStack } from './image-stack.js';
 import { checkRange, checkWholeNumber } from './option-checks.js';
-import { element, escapeXml, svgDocument, textWidth, TITLE_FONT_SIZE, TITLE_HEIGHT, titleText } from './svg.js';
+import { escapeXml } from '../escape-xml.js';
+import { element, svgDocument, textWidth, TITLE_FONT_SIZE, TITLE_HEIGHT, titleText } from './svg.js';
 
 /** Options of {@link imageGrid} and {@link imageGridPng}. */
 export interface ImageGridOptions {

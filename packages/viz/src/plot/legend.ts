@@ -3,7 +3,8 @@
  * more rows when they do not fit. Above, not inside: it never hides a curve, wherever the data go.
  */
 import { cross, dot, hollowDot } from './markers.js';
-import { element, escapeXml, textWidth } from './svg.js';
+import { escapeXml } from '../escape-xml.js';
+import { element, textWidth } from './svg.js';
 
 /** How an entry's sample is drawn: a line (a series, a path), or a marker alone. */
 export type LegendSample = 'line' | 'hollow-dot' | 'dot' | 'cross';

@@ -2,23 +2,12 @@
  * Writing SVG as text: no DOM, so the plots run the same in Node and in a browser, and the same
  * input gives the same bytes (coordinates are rounded to hundredths of a pixel).
  */
+import { escapeXml } from '../escape-xml.js';
 
 /** A coordinate or length with at most two decimals and no `-0`: `12.5`, `3`, `-0.25`. */
 export function num(value: number): string {
   const rounded = Math.round(value * 100) / 100;
   return Object.is(rounded, -0) ? '0' : String(rounded);
-}
-
-/**
- * Characters XML 1.0 forbids anywhere, even escaped: the C0 controls but tab, line feed and
- * carriage return, and U+FFFE/U+FFFF. One of them in a series name (a terminal colour code
- * pasted along) would make the whole picture unreadable, so it becomes U+FFFD, the replacement character.
- */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** `text` safe inside an element or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(NOT_XML, '\uFFFD');
 }
 
 /** Attribute values: numbers go through {@link num}, strings are escaped, undefined is left out. */

@@ -19,7 +19,7 @@ describe('explainBackward refuses', () => {
   });
 
   it('something that is not a tensor', () => {
-    expect(() => explainBackward(3 as unknown as Tensor)).toThrow(/explainBackward: expected a Tensor, got number/);
+    expect(() => explainBackward(3 as unknown as Tensor)).toThrow(/explainBackward: expected a Tensor, got the number 3/);
   });
 
   it('a graph freed by an earlier backward, saying to explain first or retain the graph', () => {

@@ -24,9 +24,9 @@ describe('graph drawing errors', () => {
   });
 
   it('reject an argument that is not a Tensor', async () => {
-    expect(() => toDot([1, 2] as never)).toThrow('toDot: expected a Tensor (the output whose graph to draw), got Array');
+    expect(() => toDot([1, 2] as never)).toThrow('toDot: expected a Tensor (the output whose graph to draw), got an Array');
     expect(() => toMermaid(undefined as never)).toThrow('toMermaid: expected a Tensor (the output whose graph to draw), got undefined');
-    await expect(renderSvg(3 as never)).rejects.toThrow('renderSvg: expected a Tensor (the output whose graph to draw), got number');
+    await expect(renderSvg(3 as never)).rejects.toThrow('renderSvg: expected a Tensor (the output whose graph to draw), got the number 3');
   });
 
   it('reject bad options, naming the option and the value', () => {

@@ -124,6 +124,9 @@ describe('toDot on other graphs', () => {
     expect(parseDot(text).nodes.get('t0')!.text).toBe('a<b> & "c"\ndata 1');
     const multiline = tensor(1, { requiresGrad: true, label: 'first\nsecond' });
     expect(parseDot(toDot(multiline)).nodes.get('t0')!.text).toBe('first\nsecond\ndata 1');
+    // XML forbids control characters even escaped, and Graphviz would copy them into its SVG.
+    const coloured = tensor(1, { requiresGrad: true, label: '\u001b[31mred' });
+    expect(parseDot(toDot(coloured)).nodes.get('t0')!.text).toBe('\uFFFD[31mred\ndata 1');
   });
 
   it('says when a value was changed in place after the graph used it (an optimizer step)', () => {
