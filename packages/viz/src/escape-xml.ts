@@ -11,7 +11,12 @@
  */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** `text` with every character XML forbids replaced by U+FFFD, for text another tool escapes (Graphviz's plain labels). */
+export function withoutNonXml(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
 /** `text` safe inside an element or a double-quoted attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(NOT_XML, '\uFFFD');
+  return withoutNonXml(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Tensor } from '@tapegrad/tensor';
-import { escapeXml } from '../escape-xml.js';
+import { escapeXml, withoutNonXml } from '../escape-xml.js';
 import { buildDrawing, type Drawing, type OpVertex, type TensorVertex, type Vertex } from './drawing.js';
 import type { DotOptions } from './options.js';
 import { HIGHLIGHT_CLASS, HIGHLIGHT_COLOURS, OP_COLOURS, TENSOR_COLOURS } from './style.js';
@@ -99,7 +99,8 @@ function highlightClass(vertex: Vertex): string {
  * break in a Graphviz label).
  */
 export function quoteDot(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+  // Graphviz escapes &, < and > of a plain label into its SVG, but not the characters XML forbids.
+  return `"${withoutNonXml(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
 /**

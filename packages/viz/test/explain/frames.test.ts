@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tensor } from '@tapegrad/tensor';
 import { backwardFrameCaptions, backwardFrames, explainBackward, renderBackwardFrames, toDot } from '@tapegrad/viz';
 import { courseCircuit } from '../course-circuit.js';
+import { xmlProblem } from '../plot/well-formed.js';
 
 /** Per tensor box of a frame: whether it is highlighted and the gradient written on it. */
 function boxes(dot: string): Map<string, { highlighted: boolean; grad: string | null }> {
@@ -62,5 +63,16 @@ describe('backwardFrames', () => {
     for (const svg of svgs) expect(svg).toContain('<svg');
     expect(svgs[0]).toContain('seed: ∂f/∂f = 1');
     expect(svgs[2]).toContain('step 2 of 2: add → q, upstream &#45;4'); // Graphviz writes - as &#45;
+  });
+
+  it('keeps a caption well-formed when a label holds a character XML forbids', async () => {
+    // A label pasted from a terminal may carry an escape code; the caption repeats the label,
+    // and Graphviz copies a plain label into its SVG without replacing such characters.
+    const x = tensor(2, { requiresGrad: true, label: 'x\u001b[0m' });
+    const svgs = await renderBackwardFrames(explainBackward(x.mul(x)));
+    // The checker reads elements only: Graphviz's prolog, doctype and comments (node ids) are cut.
+    const elements = (svg: string) => svg.slice(svg.indexOf('<svg')).replace(/<!--[^]*?-->/g, '');
+    for (const svg of svgs) expect(xmlProblem(elements(svg))).toBeNull();
+    expect(svgs[1]).toContain('x\uFFFD[0m');
   });
 });
